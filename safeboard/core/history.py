@@ -1,0 +1,119 @@
+"""Readable history of a record, built from django-simple-history's historical rows.
+
+Each entry says who changed the record, when, and each field's old and new value, with foreign keys
+and choices shown as people read them rather than as ids and codes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.utils import formats, timezone
+
+NOT_RECORDED = "not recorded"
+# Bookkeeping fields that change on every save and tell a reader nothing.
+IGNORED_FIELDS = frozenset({"modified_at", "created_at", "id"})
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: datetime.datetime
+    who: str
+    action: str
+    changes: tuple[FieldChange, ...]
+
+
+def _display(field: models.Field[Any, Any], value: Any, related: dict[Any, str]) -> str:
+    if value is None or value == "":
+        return NOT_RECORDED
+    if field.is_relation:
+        return related.get(value, f"removed record ({value})")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.datetime):
+        return str(formats.date_format(timezone.localtime(value), "DATETIME_FORMAT"))
+    if isinstance(value, datetime.date):
+        return str(formats.date_format(value, "DATE_FORMAT"))
+    return str(value)
+
+
+def _who(row: Any) -> str:
+    user = row.history_user
+    if user is None:
+        return "System"
+    return str(user)
+
+
+def history_for(instance: models.Model, *, ignore: Iterable[str] = ()) -> list[HistoryEntry]:
+    """Newest first. Queries: one for the rows, one per related model named in them."""
+    ignored = IGNORED_FIELDS | set(ignore)
+    rows = list(
+        instance.history.select_related("history_user").order_by("history_date", "history_id")  # type: ignore[attr-defined]
+    )
+    model = instance._meta.model
+    # Fields excluded from history (a password hash, say) have no column in the historical table.
+    recorded = {f.attname for f in instance.history.model._meta.fields}  # type: ignore[attr-defined]
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in ignored and f.attname in recorded and not f.name.startswith("_")
+    ]
+
+    # Gather every related id mentioned anywhere in the history, then fetch each model once.
+    related: dict[str, dict[Any, str]] = {}
+    for field in fields:
+        if not field.is_relation or field.related_model is None:
+            continue
+        ids = {getattr(r, field.attname) for r in rows} - {None}
+        remote = field.related_model
+        related[field.name] = (
+            {o.pk: str(o) for o in remote._default_manager.filter(pk__in=ids)} if ids else {}  # type: ignore[union-attr]
+        )
+
+    entries: list[HistoryEntry] = []
+    previous = None
+    for row in rows:
+        changes: list[FieldChange] = []
+        for field in fields:
+            new = getattr(row, field.attname)
+            old = getattr(previous, field.attname) if previous is not None else None
+            if previous is not None and old == new:
+                continue
+            if previous is None and (new is None or new == ""):
+                continue
+            rel = related.get(field.name, {})
+            changes.append(
+                FieldChange(
+                    label=str(field.verbose_name).capitalize(),
+                    old=_display(field, old, rel) if previous is not None else "",
+                    new=_display(field, new, rel),
+                )
+            )
+        action = {"+": "Created", "~": "Changed", "-": "Deleted"}[row.history_type]
+        if previous is not None and "archived_at" in {f.name for f in fields}:
+            if previous.archived_at is None and row.archived_at is not None:
+                action = "Archived"
+            elif previous.archived_at is not None and row.archived_at is None:
+                action = "Restored"
+        if changes or previous is None or row.history_type == "-":
+            entries.append(
+                HistoryEntry(
+                    when=row.history_date, who=_who(row), action=action, changes=tuple(changes)
+                )
+            )
+        previous = row
+    entries.reverse()
+    return entries

@@ -1,0 +1,142 @@
+"""The one door to partnership data.
+
+Every view under /p/<slug>/ is wrapped by `partnership_view`, which finds the signed-in person's
+membership of that partnership or answers 404, exactly as if the partnership did not exist. Records
+inside the partnership are then fetched only through `access_<thing>` helpers, which look them up
+*inside* the partnership (the same 404 for "missing" and "not yours") and check the role may act
+(403). Nothing else in Safeboard filters by partnership on its own account.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+
+from safeboard.accounts.models import User
+
+from .domain.roles import Capability, Role, role_can
+from .models import Agency, Membership, Partnership
+
+M = TypeVar("M", bound=Model)
+NOT_FOUND = "Page not found"
+
+
+@dataclass(frozen=True)
+class PartnershipAccess:
+    """What the current request may see and do in the current partnership."""
+
+    user: User
+    partnership: Partnership
+    membership: Membership
+
+    @property
+    def role(self) -> Role:
+        return Role(self.membership.role)
+
+    @property
+    def agency_id(self) -> int | None:
+        return self.membership.agency_id
+
+    def can(self, capability: Capability) -> bool:
+        return role_can(self.role, capability)
+
+    def require(self, capability: Capability) -> None:
+        if not self.can(capability):
+            raise PermissionDenied(f"Your role ({self.role.label}) cannot do this.")
+
+
+class PartnershipRequest(HttpRequest):
+    """The request a partnership view receives: `access` is always set."""
+
+    user: User  # type: ignore[assignment]
+    access: PartnershipAccess
+
+
+def access_partnership(user: User, slug: str) -> PartnershipAccess:
+    membership = (
+        Membership.objects.active()
+        .select_related("partnership", "agency", "user")
+        .filter(
+            user=user,
+            user__is_active=True,
+            partnership__slug=slug,
+            partnership__archived_at__isnull=True,
+        )
+        .first()
+    )
+    if membership is None:
+        raise Http404(NOT_FOUND)
+    assert isinstance(membership, Membership)
+    return PartnershipAccess(user=user, partnership=membership.partnership, membership=membership)
+
+
+def _get_inside(access: PartnershipAccess, queryset: QuerySet[M], pk: Any) -> M:
+    try:
+        return queryset.get(partnership=access.partnership, pk=int(pk))
+    except (ValueError, TypeError, queryset.model.DoesNotExist) as exc:
+        raise Http404(NOT_FOUND) from exc
+
+
+def access_agency(
+    access: PartnershipAccess, agency_id: Any, *, capability: Capability | None = None
+) -> Agency:
+    agency = _get_inside(access, Agency.objects.all(), agency_id)
+    if capability is not None:
+        access.require(capability)
+    return agency
+
+
+def access_membership(
+    access: PartnershipAccess, membership_id: Any, *, capability: Capability | None = None
+) -> Membership:
+    membership = _get_inside(
+        access, Membership.objects.select_related("user", "agency"), membership_id
+    )
+    if capability is not None:
+        access.require(capability)
+    return membership
+
+
+ViewFunc = Callable[..., HttpResponse]
+
+
+def partnership_view(capability: Capability = Capability.VIEW) -> Callable[[ViewFunc], ViewFunc]:
+    """Wrap a view under /p/<partnership_slug>/: sign-in, membership (404), capability (403)."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, partnership_slug: str, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            assert isinstance(request.user, User)
+            access = access_partnership(request.user, partnership_slug)
+            access.require(capability)
+            request.access = access  # type: ignore[attr-defined]
+            return view(request, **kwargs)
+
+        wrapped.partnership_capability = capability  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+def site_admin_view(view: ViewFunc) -> ViewFunc:
+    """Pages for the host: creating partnerships. They show no partnership data."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not getattr(request.user, "is_site_admin", False):
+            raise PermissionDenied("Only a site administrator can do this.")
+        return view(request, **kwargs)
+
+    wrapped.site_admin_only = True  # type: ignore[attr-defined]
+    return wrapped

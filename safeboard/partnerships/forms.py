@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from .domain.roles import Role
+from .models import ROLE_CHOICES, Agency, AgencyType, Partnership
+
+
+class PartnershipForm(forms.Form):
+    name = forms.CharField(max_length=200, error_messages={"required": "Enter the partnership's name."})
+    short_name = forms.CharField(
+        label="Short name", max_length=60, required=False, help_text="For example LSCB or SCP."
+    )
+    area = forms.CharField(label="Area served", max_length=200, required=False)
+
+
+class PartnershipCreateForm(PartnershipForm):
+    slug = forms.SlugField(
+        label="Web address name",
+        max_length=60,
+        help_text="Lower-case letters, numbers and hyphens, for example north-somerset.",
+        error_messages={
+            "required": "Enter a web address name.",
+            "invalid": "Use only lower-case letters, numbers and hyphens in the web address name.",
+        },
+    )
+    manager_name = forms.CharField(
+        label="First manager's full name", max_length=200,
+        error_messages={"required": "Enter the first manager's full name."},
+    )
+    manager_email = forms.EmailField(
+        label="First manager's e-mail address",
+        error_messages={
+            "required": "Enter the first manager's e-mail address.",
+            "invalid": "Enter an e-mail address in the correct format, like name@example.org.",
+        },
+    )
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        if slug != slug.lower():
+            raise forms.ValidationError("Use only lower-case letters in the web address name.")
+        return slug
+
+
+class AgencyForm(forms.Form):
+    name = forms.CharField(max_length=200, error_messages={"required": "Enter the agency's name."})
+    short_name = forms.CharField(label="Short name", max_length=60, required=False)
+    agency_type = forms.ChoiceField(
+        label="Type of agency",
+        choices=AgencyType.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the type of agency."},
+    )
+
+
+class _AgencyChoiceMixin(forms.Form):
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label="No agency",
+        help_text="Needed for an agency lead.",
+        error_messages={"invalid_choice": "Select an agency of this partnership."},
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Agency.objects.filter(partnership=partnership, archived_at__isnull=True)
+
+
+class MembershipAddForm(_AgencyChoiceMixin):
+    full_name = forms.CharField(
+        label="Full name", max_length=200, required=False,
+        help_text="Not needed if they already have a Safeboard account.",
+    )
+    email = forms.EmailField(
+        label="E-mail address",
+        error_messages={
+            "required": "Enter their e-mail address.",
+            "invalid": "Enter an e-mail address in the correct format, like name@example.org.",
+        },
+    )
+    role = forms.ChoiceField(
+        choices=ROLE_CHOICES, widget=forms.RadioSelect,
+        error_messages={"required": "Select a role."},
+    )
+    job_title = forms.CharField(label="Job title", max_length=200, required=False)
+    field_order = ["full_name", "email", "role", "agency", "job_title"]
+
+    def cleaned_role(self) -> Role:
+        return Role(self.cleaned_data["role"])
+
+
+class MembershipEditForm(_AgencyChoiceMixin):
+    role = forms.ChoiceField(
+        choices=ROLE_CHOICES, widget=forms.RadioSelect,
+        error_messages={"required": "Select a role."},
+    )
+    job_title = forms.CharField(label="Job title", max_length=200, required=False)
+    field_order = ["role", "agency", "job_title"]

@@ -1,0 +1,34 @@
+"""The e-mail a new member receives: a link to set their password (Django's reset token)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from safeboard.accounts.models import User
+
+from .models import Partnership
+
+
+def invitation_send(request: HttpRequest, *, user: User, partnership: Partnership) -> None:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = request.build_absolute_uri(
+        reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    )
+    body = render_to_string(
+        "partnerships/email/invitation.txt",
+        {"user": user, "partnership": partnership, "link": link},
+    )
+    # Send only once the membership is safely stored.
+    transaction.on_commit(
+        lambda: send_mail(
+            f"You have been added to {partnership.name} on Safeboard", body, None, [user.email]
+        )
+    )
