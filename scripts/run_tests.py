@@ -90,7 +90,16 @@ def pytest(name: str, args: list[str], env: dict[str, str]) -> Outcome:
     report = RESULTS / f"{name}.xml"
     report.unlink(missing_ok=True)
     code = run(
-        [sys.executable, "-m", "pytest", "-q", f"--junitxml={report}", "-o", "junit_family=xunit2", *args],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            f"--junitxml={report}",
+            "-o",
+            "junit_family=xunit2",
+            *args,
+        ],
         env,
     )
     outcome = Outcome()
@@ -145,21 +154,45 @@ def postgres_cluster() -> Iterator[str]:
     data, log = root / "data", root / "log"
     try:
         subprocess.run(
-            [*as_user, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-             "-E", "UTF8", "--locale=C.UTF-8"],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                *as_user,
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         subprocess.run(
-            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o",
-             f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off "
-             "-c synchronous_commit=off -c full_page_writes=off", "start"],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                *as_user,
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(log),
+                "-w",
+                "-o",
+                f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off "
+                "-c synchronous_commit=off -c full_page_writes=off",
+                "start",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         yield f"postgres://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(
             [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
         )
         shutil.rmtree(root, ignore_errors=True)
 

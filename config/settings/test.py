@@ -5,7 +5,7 @@ import os
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
-SECRET_KEY = "test-only-not-secret-" + "y" * 40  # noqa: S105
+SECRET_KEY = "test-only-not-secret-" + "y" * 40
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Argon2 is the production hasher; tests use a fast one so thousands of sign-ins stay quick.
@@ -16,4 +16,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if not os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "test.sqlite3"}}
+    DATABASES = {
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(BASE_DIR / "test.sqlite3")}
+    }
+# Serve static files straight from the apps, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

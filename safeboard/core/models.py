@@ -6,16 +6,20 @@ model that inherits `Recorded` gets its own historical table.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+_M = TypeVar("_M", bound=models.Model)
 
-class ArchivableQuerySet(models.QuerySet["Archivable"]):
-    def active(self) -> ArchivableQuerySet:
+
+class ArchivableQuerySet(models.QuerySet[_M]):
+    def active(self) -> ArchivableQuerySet[_M]:
         return self.filter(archived_at__isnull=True)
 
-    def archived(self) -> ArchivableQuerySet:
+    def archived(self) -> ArchivableQuerySet[_M]:
         return self.filter(archived_at__isnull=False)
 
 

@@ -16,9 +16,7 @@ def save_recorded(instance: Model, *, by: Any, update_fields: list[str] | None =
         instance.full_clean()
     except ValidationError as exc:
         field, messages = next(iter(exc.message_dict.items()))
-        raise ApplicationError(
-            messages[0], field=None if field == "__all__" else field
-        ) from exc
+        raise ApplicationError(messages[0], field=None if field == "__all__" else field) from exc
     instance._history_user = by  # type: ignore[attr-defined]
     if update_fields is not None:
         update_fields = [*update_fields, "modified_at"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
@@ -55,7 +55,7 @@ class PartnershipAccess:
 class PartnershipRequest(HttpRequest):
     """The request a partnership view receives: `access` is always set."""
 
-    user: User  # type: ignore[assignment]
+    user: User
     access: PartnershipAccess
 
 
@@ -80,7 +80,7 @@ def access_partnership(user: User, slug: str) -> PartnershipAccess:
 def _get_inside(access: PartnershipAccess, queryset: QuerySet[M], pk: Any) -> M:
     try:
         return queryset.get(partnership=access.partnership, pk=int(pk))
-    except (ValueError, TypeError, queryset.model.DoesNotExist) as exc:
+    except (ValueError, TypeError, ObjectDoesNotExist) as exc:
         raise Http404(NOT_FOUND) from exc
 
 

@@ -26,7 +26,7 @@ def partnership(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {}
     context: dict[str, Any] = {
-        "my_memberships": SimpleLazyObject(lambda: list(memberships_of(user=user))),  # type: ignore[arg-type]
+        "my_memberships": SimpleLazyObject(lambda: list(memberships_of(user=user))),
     }
     access = getattr(request, "access", None)
     if access is None:

@@ -9,7 +9,9 @@ from .models import ROLE_CHOICES, Agency, AgencyType, Partnership
 
 
 class PartnershipForm(forms.Form):
-    name = forms.CharField(max_length=200, error_messages={"required": "Enter the partnership's name."})
+    name = forms.CharField(
+        max_length=200, error_messages={"required": "Enter the partnership's name."}
+    )
     short_name = forms.CharField(
         label="Short name", max_length=60, required=False, help_text="For example LSCB or SCP."
     )
@@ -27,7 +29,8 @@ class PartnershipCreateForm(PartnershipForm):
         },
     )
     manager_name = forms.CharField(
-        label="First manager's full name", max_length=200,
+        label="First manager's full name",
+        max_length=200,
         error_messages={"required": "Enter the first manager's full name."},
     )
     manager_email = forms.EmailField(
@@ -74,7 +77,9 @@ class _AgencyChoiceMixin(forms.Form):
 
 class MembershipAddForm(_AgencyChoiceMixin):
     full_name = forms.CharField(
-        label="Full name", max_length=200, required=False,
+        label="Full name",
+        max_length=200,
+        required=False,
         help_text="Not needed if they already have a Safeboard account.",
     )
     email = forms.EmailField(
@@ -85,7 +90,8 @@ class MembershipAddForm(_AgencyChoiceMixin):
         },
     )
     role = forms.ChoiceField(
-        choices=ROLE_CHOICES, widget=forms.RadioSelect,
+        choices=ROLE_CHOICES,
+        widget=forms.RadioSelect,
         error_messages={"required": "Select a role."},
     )
     job_title = forms.CharField(label="Job title", max_length=200, required=False)
@@ -97,7 +103,8 @@ class MembershipAddForm(_AgencyChoiceMixin):
 
 class MembershipEditForm(_AgencyChoiceMixin):
     role = forms.ChoiceField(
-        choices=ROLE_CHOICES, widget=forms.RadioSelect,
+        choices=ROLE_CHOICES,
+        widget=forms.RadioSelect,
         error_messages={"required": "Select a role."},
     )
     job_title = forms.CharField(label="Job title", max_length=200, required=False)

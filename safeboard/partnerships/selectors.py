@@ -38,4 +38,6 @@ def memberships_of(*, user: User) -> QuerySet[Membership]:
 
 def partnership_directory() -> QuerySet[Partnership]:
     """Names only: what the site administrator may see."""
-    return Partnership.objects.order_by("name").only("name", "slug", "short_name", "archived_at", "created_at")
+    return Partnership.objects.order_by("name").only(
+        "name", "slug", "short_name", "archived_at", "created_at"
+    )

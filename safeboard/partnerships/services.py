@@ -17,8 +17,14 @@ from .models import Agency, AgencyType, Membership, Partnership
 
 @transaction.atomic
 def partnership_create(
-    *, name: str, slug: str, short_name: str = "", area: str = "",
-    manager_email: str, manager_name: str, by: User | None,
+    *,
+    name: str,
+    slug: str,
+    short_name: str = "",
+    area: str = "",
+    manager_email: str,
+    manager_name: str,
+    by: User | None,
 ) -> tuple[Partnership, Membership]:
     if Partnership.objects.filter(slug=slug).exists():
         raise ApplicationError("A partnership already uses this web address.", field="slug")
@@ -27,8 +33,12 @@ def partnership_create(
     partnership = Partnership(name=name, slug=slug, short_name=short_name, area=area)
     save_recorded(partnership, by=by)
     membership = membership_add(
-        partnership=partnership, email=manager_email, full_name=manager_name,
-        role=Role.MANAGER, agency=None, by=by,
+        partnership=partnership,
+        email=manager_email,
+        full_name=manager_name,
+        role=Role.MANAGER,
+        agency=None,
+        by=by,
     )
     return partnership, membership
 
@@ -46,14 +56,20 @@ def partnership_update(
 
 @transaction.atomic
 def agency_create(
-    *, partnership: Partnership, name: str, agency_type: str, short_name: str = "",
+    *,
+    partnership: Partnership,
+    name: str,
+    agency_type: str,
+    short_name: str = "",
     by: User | None,
 ) -> Agency:
     if Agency.objects.filter(partnership=partnership, name__iexact=name).exists():
         raise ApplicationError("An agency with this name already exists.", field="name")
     if agency_type not in AgencyType.values:
         raise ApplicationError("Select the type of agency.", field="agency_type")
-    agency = Agency(partnership=partnership, name=name, short_name=short_name, agency_type=agency_type)
+    agency = Agency(
+        partnership=partnership, name=name, short_name=short_name, agency_type=agency_type
+    )
     save_recorded(agency, by=by)
     return agency
 
@@ -72,7 +88,7 @@ def agency_update(
 
 @transaction.atomic
 def agency_set_archived(*, agency: Agency, archived: bool, by: User) -> Agency:
-    if archived and agency.memberships.active().exists():  # type: ignore[attr-defined]
+    if archived and agency.memberships.active().exists():
         raise ApplicationError(
             "People are still members for this agency. Move them to another agency first."
         )
@@ -92,8 +108,14 @@ def _check_agency(partnership: Partnership, role: Role, agency: Agency | None) -
 
 @transaction.atomic
 def membership_add(
-    *, partnership: Partnership, email: str, full_name: str, role: Role,
-    agency: Agency | None, job_title: str = "", by: User | None,
+    *,
+    partnership: Partnership,
+    email: str,
+    full_name: str,
+    role: Role,
+    agency: Agency | None,
+    job_title: str = "",
+    by: User | None,
 ) -> Membership:
     """Add a person to the partnership. A person who already has an account (perhaps in another
     partnership) keeps it; a new person gets an account with no password until they set one."""
@@ -115,7 +137,9 @@ def membership_add(
 
 
 def _manager_roles(partnership: Partnership) -> list[Role]:
-    roles = Membership.objects.active().filter(partnership=partnership).values_list("role", flat=True)
+    roles = (
+        Membership.objects.active().filter(partnership=partnership).values_list("role", flat=True)
+    )
     return [Role(r) for r in roles]
 
 
@@ -127,7 +151,8 @@ def membership_update(
     _check_agency(partnership, role, agency)
     if leaves_no_manager(
         current_roles=_manager_roles(partnership),
-        changing_from=Role(membership.role), changing_to=role,
+        changing_from=Role(membership.role),
+        changing_to=role,
     ):
         raise ApplicationError(
             "The partnership must keep at least one manager. Make someone else a manager first.",
@@ -142,7 +167,8 @@ def membership_update(
 def membership_archive(*, membership: Membership, by: User) -> Membership:
     if leaves_no_manager(
         current_roles=_manager_roles(membership.partnership),
-        changing_from=Role(membership.role), changing_to=None,
+        changing_from=Role(membership.role),
+        changing_to=None,
     ):
         raise ApplicationError(
             "The partnership must keep at least one manager. Make someone else a manager first."

@@ -22,7 +22,13 @@ from .access import (
     site_admin_view,
 )
 from .domain.roles import SITE_ADMIN_CAPABILITIES, Capability, Role, matrix
-from .forms import AgencyForm, MembershipAddForm, MembershipEditForm, PartnershipCreateForm, PartnershipForm
+from .forms import (
+    AgencyForm,
+    MembershipAddForm,
+    MembershipEditForm,
+    PartnershipCreateForm,
+    PartnershipForm,
+)
 from .invitations import invitation_send
 
 
@@ -77,13 +83,20 @@ def settings(request: PartnershipRequest) -> HttpResponse:
         initial={"name": p.name, "short_name": p.short_name, "area": p.area},
     )
     if request.method == "POST" and form.is_valid():
-        if run_service(form, services.partnership_update, partnership=p, by=request.user, **form.cleaned_data):
+        if run_service(
+            form, services.partnership_update, partnership=p, by=request.user, **form.cleaned_data
+        ):
             messages.success(request, "Partnership details saved.")
             return redirect(_url(request, "settings"))
     return render(
         request,
         "partnerships/settings.html",
-        {"form": form, "partnership": p, "history": history_for(p), "breadcrumbs": _crumbs(request)},
+        {
+            "form": form,
+            "partnership": p,
+            "history": history_for(p),
+            "breadcrumbs": _crumbs(request),
+        },
     )
 
 
@@ -131,8 +144,11 @@ def agency_create(request: PartnershipRequest) -> HttpResponse:
     form = AgencyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         agency = run_service(
-            form, services.agency_create,
-            partnership=request.access.partnership, by=request.user, **form.cleaned_data,
+            form,
+            services.agency_create,
+            partnership=request.access.partnership,
+            by=request.user,
+            **form.cleaned_data,
         )
         if agency:
             messages.success(request, f"{agency.name} added.")
@@ -154,10 +170,16 @@ def agency_edit(request: PartnershipRequest, agency_id: int) -> HttpResponse:
     agency = access_agency(request.access, agency_id, capability=Capability.MANAGE_STRUCTURE)
     form = AgencyForm(
         request.POST if request.method == "POST" else None,
-        initial={"name": agency.name, "short_name": agency.short_name, "agency_type": agency.agency_type},
+        initial={
+            "name": agency.name,
+            "short_name": agency.short_name,
+            "agency_type": agency.agency_type,
+        },
     )
     if request.method == "POST" and form.is_valid():
-        if run_service(form, services.agency_update, agency=agency, by=request.user, **form.cleaned_data):
+        if run_service(
+            form, services.agency_update, agency=agency, by=request.user, **form.cleaned_data
+        ):
             messages.success(request, "Agency saved.")
             return redirect(_url(request, "agency_detail", agency.pk))
     return render(
@@ -203,7 +225,11 @@ def people_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,
         "partnerships/people_list.html",
-        {"memberships": memberships, "show_archived": show_archived, "breadcrumbs": _crumbs(request)},
+        {
+            "memberships": memberships,
+            "show_archived": show_archived,
+            "breadcrumbs": _crumbs(request),
+        },
     )
 
 
@@ -230,9 +256,14 @@ def person_add(request: PartnershipRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         membership = run_service(
-            form, services.membership_add,
-            partnership=p, email=data["email"], full_name=data["full_name"],
-            role=form.cleaned_role(), agency=data["agency"], job_title=data["job_title"],
+            form,
+            services.membership_add,
+            partnership=p,
+            email=data["email"],
+            full_name=data["full_name"],
+            role=form.cleaned_role(),
+            agency=data["agency"],
+            job_title=data["job_title"],
             by=request.user,
         )
         if membership:
@@ -250,18 +281,28 @@ def person_add(request: PartnershipRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.MANAGE_PEOPLE)
 def person_edit(request: PartnershipRequest, membership_id: int) -> HttpResponse:
-    membership = access_membership(request.access, membership_id, capability=Capability.MANAGE_PEOPLE)
+    membership = access_membership(
+        request.access, membership_id, capability=Capability.MANAGE_PEOPLE
+    )
     form = MembershipEditForm(
         request.POST if request.method == "POST" else None,
         partnership=request.access.partnership,
-        initial={"role": membership.role, "agency": membership.agency_id, "job_title": membership.job_title},
+        initial={
+            "role": membership.role,
+            "agency": membership.agency_id,
+            "job_title": membership.job_title,
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if run_service(
-            form, services.membership_update,
-            membership=membership, role=Role(data["role"]), agency=data["agency"],
-            job_title=data["job_title"], by=request.user,
+            form,
+            services.membership_update,
+            membership=membership,
+            role=Role(data["role"]),
+            agency=data["agency"],
+            job_title=data["job_title"],
+            by=request.user,
         ):
             messages.success(request, "Role saved.")
             return redirect(_url(request, "person_detail", membership.pk))
@@ -283,7 +324,9 @@ def person_edit(request: PartnershipRequest, membership_id: int) -> HttpResponse
 @require_POST
 @partnership_view(Capability.MANAGE_PEOPLE)
 def person_remove(request: PartnershipRequest, membership_id: int) -> HttpResponse:
-    membership = access_membership(request.access, membership_id, capability=Capability.MANAGE_PEOPLE)
+    membership = access_membership(
+        request.access, membership_id, capability=Capability.MANAGE_PEOPLE
+    )
     try:
         services.membership_archive(membership=membership, by=request.user)
     except ApplicationError as error:
@@ -323,7 +366,8 @@ def switch_partnership(request: HttpRequest) -> HttpResponse:
 @site_admin_view
 def site_partnerships(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "partnerships/site_partnerships.html",
+        request,
+        "partnerships/site_partnerships.html",
         {"partnerships": selectors.partnership_directory()},
     )
 
@@ -333,7 +377,9 @@ def site_partnerships(request: HttpRequest) -> HttpResponse:
 def site_partnership_create(request: HttpRequest) -> HttpResponse:
     form = PartnershipCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        result = run_service(form, services.partnership_create, by=request.user, **form.cleaned_data)
+        result = run_service(
+            form, services.partnership_create, by=request.user, **form.cleaned_data
+        )
         if result:
             partnership, membership = result
             if not membership.user.has_usable_password():

@@ -5,7 +5,9 @@ from __future__ import annotations
 from .roles import Role
 
 
-def leaves_no_manager(*, current_roles: list[Role], changing_from: Role, changing_to: Role | None) -> bool:
+def leaves_no_manager(
+    *, current_roles: list[Role], changing_from: Role, changing_to: Role | None
+) -> bool:
     """True if changing one member's role (or removing them, `changing_to=None`) would leave the
     partnership with no manager — nobody could then add people or fix the structure."""
     if changing_from is not Role.MANAGER or changing_to is Role.MANAGER:

@@ -55,7 +55,7 @@ def govuk_field(field: forms.BoundField, width: str = "", label_size: str = "") 
             css += f" govuk-input--width-{width}" if kind == "input" else ""
         if field.errors:
             css += f" {css.split()[0]}--error"
-        attrs = {"class": css}
+        attrs: dict[str, str | bool] = {"class": css}
         if describedby:
             attrs["aria-describedby"] = " ".join(describedby)
         widget_html = field.as_widget(attrs=attrs)
@@ -76,7 +76,7 @@ def govuk_error_summary(*forms_: forms.BaseForm) -> dict[str, Any]:
         if form is None or not form.is_bound:
             continue
         for message in form.non_field_errors():
-            errors.append(("", message))
+            errors.append(("", str(message)))
         for name, field_errors in form.errors.items():
             if name == "__all__":
                 continue
@@ -85,7 +85,7 @@ def govuk_error_summary(*forms_: forms.BaseForm) -> dict[str, Any]:
             if _kind(bound.field.widget) in {"radios", "checkboxes"}:
                 anchor = f"#{bound.auto_id}_0"
             for message in field_errors:
-                errors.append((anchor, message))
+                errors.append((anchor, str(message)))
     return {"errors": errors}
 
 

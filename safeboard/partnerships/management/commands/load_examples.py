@@ -65,7 +65,8 @@ class Command(BaseCommand):
         self._password(DEMO_BOTH_EMAIL, password)
         accounts.append((DEMO_BOTH_EMAIL, Role.MANAGER.label, "both example partnerships"))
         admin, _ = User.objects.get_or_create(
-            email=SITE_ADMIN_EMAIL, defaults={"full_name": "Site Administrator", "is_site_admin": True}
+            email=SITE_ADMIN_EMAIL,
+            defaults={"full_name": "Site Administrator", "is_site_admin": True},
         )
         admin.is_site_admin = True
         admin.set_password(password)
@@ -85,13 +86,20 @@ class Command(BaseCommand):
         p = data["partnership"]
         partnership, _ = Partnership.objects.update_or_create(
             slug=p["slug"],
-            defaults={"name": p["name"], "short_name": p.get("short_name", ""), "area": p.get("area", "")},
+            defaults={
+                "name": p["name"],
+                "short_name": p.get("short_name", ""),
+                "area": p.get("area", ""),
+            },
         )
         for item in data.get("agencies") or []:
             if not Agency.objects.filter(partnership=partnership, name=item["name"]).exists():
                 agency_create(
-                    partnership=partnership, name=item["name"], agency_type=item["type"],
-                    short_name=item.get("short_name", ""), by=None,
+                    partnership=partnership,
+                    name=item["name"],
+                    agency_type=item["type"],
+                    short_name=item.get("short_name", ""),
+                    by=None,
                 )
         return partnership
 
@@ -103,13 +111,22 @@ class Command(BaseCommand):
         )
 
     def _member(
-        self, partnership: Partnership, email: str, full_name: str, role: Role, agency: Agency | None
+        self,
+        partnership: Partnership,
+        email: str,
+        full_name: str,
+        role: Role,
+        agency: Agency | None,
     ) -> None:
         existing = Membership.objects.filter(partnership=partnership, user__email=email).first()
         if existing is None or existing.is_archived:
             membership_add(
-                partnership=partnership, email=email, full_name=full_name, role=role,
-                agency=agency, by=None,
+                partnership=partnership,
+                email=email,
+                full_name=full_name,
+                role=role,
+                agency=agency,
+                by=None,
             )
         elif existing.role != role.value or existing.agency_id != (agency.pk if agency else None):
             membership_update(membership=existing, role=role, agency=agency, job_title="", by=None)  # type: ignore[arg-type]
