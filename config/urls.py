@@ -19,6 +19,7 @@ urlpatterns = [
         partnership_views.site_partnership_create,
         name="site_partnership_create",
     ),
+    path("account/", partnership_views.account, name="account"),
     path("account/", include("safeboard.accounts.urls")),
     path("p/<slug:partnership_slug>/", include("safeboard.partnerships.urls")),
 ]

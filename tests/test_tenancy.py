@@ -33,7 +33,7 @@ GLOBAL_ROUTES = {
     "switch_partnership",
     "site_partnerships",
     "site_partnership_create",
-    "accounts:account",
+    "account",
     "accounts:sign_in",
     "accounts:sign_out",
     "accounts:password_change",

@@ -1,13 +1,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
 from .forms import ResetRequestForm, SetPasswordForm, SignInForm
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("", views.account, name="account"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(

@@ -15,8 +15,8 @@ from django.db import models
 from django.utils import formats, timezone
 
 NOT_RECORDED = "not recorded"
-# Bookkeeping fields that change on every save and tell a reader nothing.
-IGNORED_FIELDS = frozenset({"modified_at", "created_at", "id"})
+# Bookkeeping fields that change on every save, and the tenant, which never changes.
+IGNORED_FIELDS = frozenset({"modified_at", "created_at", "id", "partnership"})
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ Every view under /p/<slug>/ is wrapped by `partnership_view`, which finds the si
 membership of that partnership or answers 404, exactly as if the partnership did not exist. Records
 inside the partnership are then fetched only through `access_<thing>` helpers, which look them up
 *inside* the partnership (the same 404 for "missing" and "not yours") and check the role may act
-(403). Nothing else in Safeboard filters by partnership on its own account.
+(403). Selectors, forms and services take the partnership from `request.access`, never from the
+URL or the form, so a record id can only ever be looked up inside the caller's partnership.
 """
 
 from __future__ import annotations

@@ -17,9 +17,11 @@ def agency_list(*, partnership: Partnership, include_archived: bool = False) -> 
 
 
 def membership_list(
-    *, partnership: Partnership, include_archived: bool = False
+    *, partnership: Partnership, include_archived: bool = False, agency: Agency | None = None
 ) -> QuerySet[Membership]:
     qs = Membership.objects.filter(partnership=partnership).select_related("user", "agency")
+    if agency is not None:
+        qs = qs.filter(agency=agency)
     if not include_archived:
         qs = qs.filter(archived_at__isnull=True)
     return qs.order_by("user__full_name", "user__email")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -122,7 +123,7 @@ def agency_list(request: PartnershipRequest) -> HttpResponse:
 def agency_detail(request: PartnershipRequest, agency_id: int) -> HttpResponse:
     agency = access_agency(request.access, agency_id)
     members = (
-        selectors.membership_list(partnership=request.access.partnership).filter(agency=agency)
+        selectors.membership_list(partnership=request.access.partnership, agency=agency)
         if request.access.can(Capability.VIEW_PEOPLE)
         else None
     )
@@ -349,6 +350,21 @@ def home_redirect(request: HttpRequest) -> HttpResponse:
     if len(memberships) == 1 and not request.user.is_site_admin:
         return redirect("partnerships:home", memberships[0].partnership.slug)
     return render(request, "partnerships/choose.html", {"memberships": memberships})
+
+
+@require_GET
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's own details, partnerships and history."""
+    assert isinstance(request.user, User)
+    return render(
+        request,
+        "partnerships/account.html",
+        {
+            "memberships": selectors.memberships_of(user=request.user),
+            "history": history_for(request.user),
+        },
+    )
 
 
 @require_GET

@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from safeboard.accounts.models import User
+from safeboard.core.services import save_recorded
 from safeboard.partnerships.domain.roles import Role
 from safeboard.partnerships.models import Agency, Membership, Partnership
 from safeboard.partnerships.services import agency_create, membership_add, membership_update
@@ -84,14 +85,13 @@ class Command(BaseCommand):
     def _load(self, path: Path) -> Partnership:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         p = data["partnership"]
-        partnership, _ = Partnership.objects.update_or_create(
-            slug=p["slug"],
-            defaults={
-                "name": p["name"],
-                "short_name": p.get("short_name", ""),
-                "area": p.get("area", ""),
-            },
+        partnership = Partnership.objects.filter(slug=p["slug"]).first() or Partnership(
+            slug=p["slug"]
         )
+        partnership.name = p["name"]
+        partnership.short_name = p.get("short_name", "")
+        partnership.area = p.get("area", "")
+        save_recorded(partnership, by=None)
         for item in data.get("agencies") or []:
             if not Agency.objects.filter(partnership=partnership, name=item["name"]).exists():
                 agency_create(
