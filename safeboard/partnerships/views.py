@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -370,7 +371,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @require_GET
 def switch_partnership(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect("accounts:sign_in")
+        return redirect_to_login(request.get_full_path())
     assert isinstance(request.user, User)
     slug = request.GET.get("to", "")
     if not selectors.memberships_of(user=request.user).filter(partnership__slug=slug).exists():
