@@ -90,6 +90,7 @@ def pytest(name: str, args: list[str], env: dict[str, str]) -> Outcome:
     RESULTS.mkdir(exist_ok=True)
     report = RESULTS / f"{name}.xml"
     report.unlink(missing_ok=True)
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.test", **env}
     code = run(
         [
             sys.executable,
