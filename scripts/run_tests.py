@@ -107,14 +107,22 @@ def pytest(name: str, args: list[str], env: dict[str, str]) -> Outcome:
     outcome = Outcome()
     if report.exists():
         root = ET.parse(report).getroot()  # noqa: S314 - our own pytest's report
-        suites = [root] if root.tag == "testsuite" else list(root.iter("testsuite"))
-        for suite in suites:
-            tests = int(suite.get("tests", 0))
-            failures = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
-            skipped = int(suite.get("skipped", 0))
-            outcome.passed += tests - failures - skipped
-            outcome.failed += failures
-            outcome.skipped += skipped
+        # Count test cases, not the suite's totals: a test that fails and then errors in teardown
+        # is one failed test.
+        outcomes: dict[tuple[str, str], str] = {}
+        for case in root.iter("testcase"):
+            key = (case.get("classname", ""), case.get("name", ""))
+            tags = {child.tag for child in case}
+            if tags & {"failure", "error"}:
+                outcomes[key] = "failed"
+            elif "skipped" in tags and outcomes.get(key) != "failed":
+                outcomes[key] = "skipped"
+            else:
+                outcomes.setdefault(key, "passed")
+        values = list(outcomes.values())
+        outcome.passed = values.count("passed")
+        outcome.failed = values.count("failed")
+        outcome.skipped = values.count("skipped")
     if code not in (0, 5) and outcome.failed == 0:
         # pytest itself failed (collection error, crash): count that as a failure.
         outcome.failed = max(outcome.failed, 1)
