@@ -22,4 +22,7 @@ urlpatterns = [
     path("account/", partnership_views.account, name="account"),
     path("account/", include("safeboard.accounts.urls")),
     path("p/<slug:partnership_slug>/", include("safeboard.partnerships.urls")),
+    path("p/<slug:partnership_slug>/governance/", include("safeboard.governance.urls")),
+    path("p/<slug:partnership_slug>/plans/", include("safeboard.plans.urls")),
+    path("p/<slug:partnership_slug>/budget/", include("safeboard.finance.urls")),
 ]

@@ -7,14 +7,16 @@ from django.urls import reverse
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role, role_can
-from tests.test_tenancy import OUR_RECORDS, partnership_routes
+from tests.test_tenancy import partnership_routes
+from tests.url_records import RecordIds
 
 
 @pytest.mark.parametrize("role", list(Role))
 def test_it_answers_every_page_for_every_role(tenancy, role):
     client = client_for(tenancy.user(role))
+    ours = RecordIds(tenancy, tenancy.ours)
     for route in partnership_routes():
-        kwargs = {k: OUR_RECORDS[k](tenancy) for k in route.kwargs if k != "partnership_slug"}
+        kwargs = {k: ours(k) for k in route.kwargs if k != "partnership_slug"}
         url = reverse(route.name, kwargs={"partnership_slug": "ourshire", **kwargs})
         allowed = role_can(role, route.callback.partnership_capability)
         get = client.get(url)

@@ -13,18 +13,8 @@ from django.urls import reverse
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role, role_can
+from tests.url_records import RecordIds, url_records
 from tests.urlwalk import all_routes
-
-# How to name a record of each kind in a URL. A new kind of record in a partnership URL must be
-# added here, or test_it_knows_every_record_kind_in_partnership_urls fails.
-THEIR_RECORDS = {
-    "agency_id": lambda t: t.their_agency.pk,
-    "membership_id": lambda t: t.their_membership.pk,
-}
-OUR_RECORDS = {
-    "agency_id": lambda t: t.agency.pk,
-    "membership_id": lambda t: t.members[Role.BOARD_MEMBER].pk,
-}
 
 # Pages outside any partnership. Each shows only the signed-in person's own things, or nothing.
 GLOBAL_ROUTES = {
@@ -64,32 +54,33 @@ def test_it_guards_every_partnership_page_with_the_access_module():
 
 
 def test_it_knows_every_record_kind_in_partnership_urls():
+    known = url_records()
     for route in partnership_routes():
         for kwarg in route.kwargs:
-            assert kwarg == "partnership_slug" or kwarg in THEIR_RECORDS, (
-                f"add {kwarg} (used by {route.name}) to THEIR_RECORDS and OUR_RECORDS"
+            assert kwarg == "partnership_slug" or kwarg in known, (
+                f"list {kwarg} (used by {route.name}) in the app's tests/url_records.py"
             )
 
 
-def _url(route, slug, records, tenancy):
-    kwargs = {k: records[k](tenancy) for k in route.kwargs if k != "partnership_slug"}
+def _url(route, slug, ids):
+    """The route filled in with `slug` and record ids made by `ids` (a RecordIds)."""
+    kwargs = {k: ids(k) for k in route.kwargs if k != "partnership_slug"}
     return reverse(route.name, kwargs={"partnership_slug": slug, **kwargs})
 
 
 @pytest.mark.parametrize("role", list(Role))
 def test_it_shows_a_member_nothing_of_another_partnership(tenancy, role):
     client = client_for(tenancy.user(role))
+    theirs = RecordIds(tenancy, tenancy.theirs)
     for route in partnership_routes():
-        their_page = _url(route, tenancy.theirs.slug, THEIR_RECORDS, tenancy)
+        their_page = _url(route, tenancy.theirs.slug, theirs)
         # On their partnership's pages: 404, as if it did not exist.
         expected = {their_page: 404}
         if set(route.kwargs) - {"partnership_slug"}:
             # Their record named on our page: 404, or the 403 this role gets for any record here,
             # so the answer never depends on whether the record exists elsewhere.
             allowed = role_can(role, route.callback.partnership_capability)
-            expected[_url(route, tenancy.ours.slug, THEIR_RECORDS, tenancy)] = (
-                404 if allowed else 403
-            )
+            expected[_url(route, tenancy.ours.slug, theirs)] = 404 if allowed else 403
         for url, status in expected.items():
             for method in (client.get, client.post):
                 response = method(url)
@@ -121,8 +112,9 @@ def test_it_sends_a_signed_out_visitor_to_sign_in_from_every_partnership_page(te
     from django.test import Client
 
     client = Client()
+    ours = RecordIds(tenancy, tenancy.ours)
     for route in partnership_routes():
-        url = _url(route, tenancy.ours.slug, OUR_RECORDS, tenancy)
+        url = _url(route, tenancy.ours.slug, ours)
         response = client.get(url)
         if response.status_code == 405:
             response = client.post(url)
@@ -135,8 +127,9 @@ def test_it_shows_the_site_administrator_no_partnership_data(tenancy):
 
     admin = UserFactory(is_site_admin=True)
     client = client_for(admin)
+    ours = RecordIds(tenancy, tenancy.ours)
     for route in partnership_routes():
-        response = client.get(_url(route, tenancy.ours.slug, OUR_RECORDS, tenancy))
+        response = client.get(_url(route, tenancy.ours.slug, ours))
         assert response.status_code in (404, 405), route.name
 
 

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "safeboard.core",
     "safeboard.accounts",
     "safeboard.partnerships",
+    "safeboard.governance",
+    "safeboard.plans",
+    "safeboard.finance",
     "safeboard.ui",
 ]
 

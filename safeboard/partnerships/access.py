@@ -78,7 +78,9 @@ def access_partnership(user: User, slug: str) -> PartnershipAccess:
     return PartnershipAccess(user=user, partnership=membership.partnership, membership=membership)
 
 
-def _get_inside(access: PartnershipAccess, queryset: QuerySet[M], pk: Any) -> M:
+def get_inside(access: PartnershipAccess, queryset: QuerySet[M], pk: Any) -> M:
+    """The record `pk` of `queryset` inside the caller's partnership, or 404 (missing and not
+    yours look the same). Every app's access_<thing> helper is built on this."""
     try:
         return queryset.get(partnership=access.partnership, pk=int(pk))
     except (ValueError, TypeError, ObjectDoesNotExist) as exc:
@@ -88,7 +90,7 @@ def _get_inside(access: PartnershipAccess, queryset: QuerySet[M], pk: Any) -> M:
 def access_agency(
     access: PartnershipAccess, agency_id: Any, *, capability: Capability | None = None
 ) -> Agency:
-    agency = _get_inside(access, Agency.objects.all(), agency_id)
+    agency = get_inside(access, Agency.objects.all(), agency_id)
     if capability is not None:
         access.require(capability)
     return agency
@@ -97,7 +99,7 @@ def access_agency(
 def access_membership(
     access: PartnershipAccess, membership_id: Any, *, capability: Capability | None = None
 ) -> Membership:
-    membership = _get_inside(
+    membership = get_inside(
         access, Membership.objects.select_related("user", "agency"), membership_id
     )
     if capability is not None:
