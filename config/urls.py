@@ -25,4 +25,5 @@ urlpatterns = [
     path("p/<slug:partnership_slug>/governance/", include("safeboard.governance.urls")),
     path("p/<slug:partnership_slug>/plans/", include("safeboard.plans.urls")),
     path("p/<slug:partnership_slug>/budget/", include("safeboard.finance.urls")),
+    path("p/<slug:partnership_slug>/plan-file/", include("safeboard.interchange.urls")),
 ]

@@ -50,6 +50,11 @@ def _display(field: models.Field[Any, Any], value: Any, related: dict[Any, str])
     return str(value)
 
 
+def _label(verbose_name: str) -> str:
+    # Capitalise the first letter only: "RAG" stays "RAG", "due date" becomes "Due date".
+    return verbose_name[:1].upper() + verbose_name[1:]
+
+
 def _who(row: Any) -> str:
     user = row.history_user
     if user is None:
@@ -97,7 +102,7 @@ def history_for(instance: models.Model, *, ignore: Iterable[str] = ()) -> list[H
             rel = related.get(field.name, {})
             changes.append(
                 FieldChange(
-                    label=str(field.verbose_name).capitalize(),
+                    label=_label(str(field.verbose_name)),
                     old=_display(field, old, rel) if previous is not None else "",
                     new=_display(field, new, rel),
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,3 +22,16 @@ def save_recorded(instance: Model, *, by: Any, update_fields: list[str] | None =
     if update_fields is not None:
         update_fields = [*update_fields, "modified_at"]
     instance.save(update_fields=update_fields)
+
+
+def unique_key(text: str, *, taken: Iterable[str], max_length: int = 80) -> str:
+    """A slug for `text` that is not in `taken`: "police", then "police-2", "police-3"..."""
+    from django.utils.text import slugify
+
+    base = (slugify(text) or "item")[: max_length - 4].strip("-") or "item"
+    used = set(taken)
+    key, n = base, 1
+    while key in used:
+        n += 1
+        key = f"{base}-{n}"
+    return key

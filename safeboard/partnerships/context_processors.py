@@ -14,9 +14,9 @@ from .selectors import memberships_of
 # (text, url name, capability needed, url-name prefix that marks the item as current)
 PARTNERSHIP_NAV: list[tuple[str, str, Capability, str]] = [
     ("Overview", "partnerships:home", Capability.VIEW, "partnerships:home"),
-    # plans: navigation
-    # governance: navigation
-    # finance: navigation
+    ("Plan", "plans:plan_list", Capability.VIEW, "plans:"),
+    ("Governance", "governance:structure", Capability.VIEW, "governance:"),
+    ("Budget", "finance:budget_overview", Capability.VIEW, "finance:"),
     ("Agencies", "partnerships:agency_list", Capability.VIEW, "partnerships:agency"),
     ("People", "partnerships:people_list", Capability.VIEW_PEOPLE, "partnerships:people"),
     ("Roles", "partnerships:roles", Capability.VIEW, "partnerships:roles"),

@@ -11,7 +11,9 @@ from .domain.roles import Role
 
 
 class Partnership(Recorded, Archivable):
-    name = models.CharField(max_length=200, unique=True)
+    # Names are checked for clashes where people choose them (services.py), not by the database:
+    # a plan file exported from one partnership must import into an empty copy beside it.
+    name = models.CharField(max_length=200)
     short_name = models.CharField(
         max_length=60, blank=True, help_text="For example LSCB or SCP. Shown where space is short."
     )
@@ -56,6 +58,9 @@ class AgencyType(models.TextChoices):
 
 
 class Agency(PartnershipOwned, Archivable):
+    key = models.SlugField(
+        max_length=80, help_text="A short stable name used in plan files, e.g. police."
+    )
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=60, blank=True)
     agency_type = models.CharField("type", max_length=30, choices=AgencyType.choices)
@@ -67,6 +72,7 @@ class Agency(PartnershipOwned, Archivable):
         verbose_name_plural = "agencies"
         constraints = [
             models.UniqueConstraint(fields=["partnership", "name"], name="agency_unique_name"),
+            models.UniqueConstraint(fields=["partnership", "key"], name="agency_unique_key"),
         ]
 
     def __str__(self) -> str:

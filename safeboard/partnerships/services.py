@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.core.errors import ApplicationError
-from safeboard.core.services import save_recorded
+from safeboard.core.services import save_recorded, unique_key
 
 from .domain.membership_rules import agency_required, leaves_no_manager
 from .domain.roles import Role
@@ -68,7 +68,14 @@ def agency_create(
     if agency_type not in AgencyType.values:
         raise ApplicationError("Select the type of agency.", field="agency_type")
     agency = Agency(
-        partnership=partnership, name=name, short_name=short_name, agency_type=agency_type
+        partnership=partnership,
+        key=unique_key(
+            name,
+            taken=set(Agency.objects.filter(partnership=partnership).values_list("key", flat=True)),
+        ),
+        name=name,
+        short_name=short_name,
+        agency_type=agency_type,
     )
     save_recorded(agency, by=by)
     return agency
@@ -145,7 +152,7 @@ def _manager_roles(partnership: Partnership) -> list[Role]:
 
 @transaction.atomic
 def membership_update(
-    *, membership: Membership, role: Role, agency: Agency | None, job_title: str, by: User
+    *, membership: Membership, role: Role, agency: Agency | None, job_title: str, by: User | None
 ) -> Membership:
     partnership = membership.partnership
     _check_agency(partnership, role, agency)

@@ -227,6 +227,22 @@ class Action(PartnershipOwned, Archivable):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def owning_group_id(self) -> int | None:
+        """Its own group, or else the group owning its work stream (domain.rag.owning_group_id).
+        Select the work stream with the action to avoid a query."""
+        if self.group_id is not None:
+            return self.group_id
+        stream = self.work_stream if self.work_stream_id is not None else None
+        return stream.group_id if stream is not None else None
+
+    @property
+    def owning_group(self) -> Group | None:
+        if self.group_id is not None:
+            return self.group
+        stream = self.work_stream if self.work_stream_id is not None else None
+        return stream.group if stream is not None else None
+
 
 class ProgressUpdate(PartnershipOwned):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")

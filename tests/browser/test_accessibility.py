@@ -29,7 +29,7 @@ from .helpers import (
 pytestmark = pytest.mark.browser
 
 SLUG = "lincolnshire"
-NAV_FOR_EVERYONE = ["Overview", "Agencies", "People", "Roles"]
+NAV_FOR_EVERYONE = ["Overview", "Plan", "Governance", "Budget", "Agencies", "People", "Roles"]
 
 
 def submit_empty(page: Page, button: str) -> None:

@@ -33,6 +33,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
 
     partnership = factory.SubFactory(PartnershipFactory)
     name = factory.Sequence(lambda n: f"Agency {n}")
+    key = factory.Sequence(lambda n: f"agency-{n}")
     agency_type = AgencyType.POLICE
 
 

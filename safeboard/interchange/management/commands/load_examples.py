@@ -11,13 +11,15 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from safeboard.accounts.models import User
 from safeboard.core.services import save_recorded
+from safeboard.governance.models import Group
+from safeboard.interchange.importer import import_partnership
+from safeboard.interchange.validate import parse
 from safeboard.partnerships.domain.roles import Role
 from safeboard.partnerships.models import Agency, Membership, Partnership
 from safeboard.partnerships.services import agency_create, membership_add, membership_update
@@ -37,6 +39,12 @@ DEMO_ACCOUNTS: list[tuple[str, Role, str]] = [
 DEMO_AGENCY_LEAD_AGENCY = {
     "lincolnshire": ("Police", "police"),
     "north-east-lincolnshire": ("Demo agency (not from the plan)", "other"),
+}
+# The group the demo group chair chairs. The Lincolnshire plan names no chair for it; North East
+# Lincolnshire's names one group only, the Leadership Board.
+DEMO_CHAIRED_GROUP = {
+    "lincolnshire": "education-and-training",
+    "north-east-lincolnshire": "leadership-board",
 }
 SITE_ADMIN_EMAIL = "admin@example.org"
 DEMO_BOTH_EMAIL = "demo@example.org"
@@ -59,7 +67,11 @@ class Command(BaseCommand):
                 agency = None
                 if role is Role.AGENCY_LEAD:
                     agency = self._demo_agency(partnership)
-                self._member(partnership, email, f"{name} ({partnership.short_name})", role, agency)
+                membership = self._member(
+                    partnership, email, f"{name} ({partnership.short_name})", role, agency
+                )
+                if role is Role.GROUP_CHAIR:
+                    self._chair(partnership, membership)
                 self._password(email, password)
                 accounts.append((email, role.label, partnership.name))
             self._member(partnership, DEMO_BOTH_EMAIL, "Demo Manager", Role.MANAGER, None)
@@ -83,25 +95,12 @@ class Command(BaseCommand):
         self.stdout.write(f"\nPassword for every demo account: {password}\n")
 
     def _load(self, path: Path) -> Partnership:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        p = data["partnership"]
-        partnership = Partnership.objects.filter(slug=p["slug"]).first() or Partnership(
-            slug=p["slug"]
-        )
-        partnership.name = p["name"]
-        partnership.short_name = p.get("short_name", "")
-        partnership.area = p.get("area", "")
-        save_recorded(partnership, by=None)
-        for item in data.get("agencies") or []:
-            if not Agency.objects.filter(partnership=partnership, name=item["name"]).exists():
-                agency_create(
-                    partnership=partnership,
-                    name=item["name"],
-                    agency_type=item["type"],
-                    short_name=item.get("short_name", ""),
-                    by=None,
-                )
-        return partnership
+        """Import the example once; later runs leave what is there (and any changes) alone."""
+        slug = path.stem
+        existing = Partnership.objects.filter(slug=slug).first()
+        if existing is not None:
+            return existing
+        return import_partnership(parse(path.read_bytes()), slug=slug, by=None)
 
     def _demo_agency(self, partnership: Partnership) -> Agency:
         name, agency_type = DEMO_AGENCY_LEAD_AGENCY[partnership.slug]
@@ -117,10 +116,10 @@ class Command(BaseCommand):
         full_name: str,
         role: Role,
         agency: Agency | None,
-    ) -> None:
+    ) -> Membership:
         existing = Membership.objects.filter(partnership=partnership, user__email=email).first()
         if existing is None or existing.is_archived:
-            membership_add(
+            return membership_add(
                 partnership=partnership,
                 email=email,
                 full_name=full_name,
@@ -128,8 +127,19 @@ class Command(BaseCommand):
                 agency=agency,
                 by=None,
             )
-        elif existing.role != role.value or existing.agency_id != (agency.pk if agency else None):
-            membership_update(membership=existing, role=role, agency=agency, job_title="", by=None)  # type: ignore[arg-type]
+        if existing.role != role.value or existing.agency_id != (agency.pk if agency else None):
+            return membership_update(
+                membership=existing, role=role, agency=agency, job_title="", by=None
+            )
+        return existing
+
+    def _chair(self, partnership: Partnership, membership: Membership) -> None:
+        group = Group.objects.filter(
+            partnership=partnership, key=DEMO_CHAIRED_GROUP[partnership.slug]
+        ).first()
+        if group is not None and group.chair_id is None:
+            group.chair = membership
+            save_recorded(group, by=None)
 
     def _password(self, email: str, password: str) -> None:
         user = User.objects.get(email=email)

@@ -1,0 +1,367 @@
+"""Forms for plans. Every choice of a related record is limited to the caller's partnership (and,
+for themes and work streams, to the plan); services check the same again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from safeboard.governance.models import Group, Meeting
+from safeboard.partnerships.models import Agency, Membership, Partnership
+
+from .domain.evidence import ALLOWED_EVIDENCE_TYPES, ALLOWED_LABEL
+from .domain.rules import EARLIEST_YEAR, LATEST_YEAR
+from .models import ActionStatus, Plan, PlanStatus, Rag, StatementKind, Theme, ThemeKind, WorkStream
+from .selectors import NOT_RECORDED, ordered_themes, partnership_agencies, partnership_groups
+
+DATE_HINT = "For example, 31/03/2025"
+DATE_ERRORS = {"invalid": "Enter a real date in the format day/month/year, like 31/03/2025."}
+NOT_RECORDED_CHOICE = ("", "Not recorded")
+
+
+class _DateField(forms.DateField):
+    def __init__(self, label: str, *, required: bool = False, help_text: str = DATE_HINT) -> None:
+        super().__init__(
+            label=label,
+            required=required,
+            help_text=help_text,
+            error_messages={**DATE_ERRORS, "required": f"Enter the {label.lower()}."},
+        )
+
+
+class _YearField(forms.IntegerField):
+    def __init__(self, label: str, required_message: str) -> None:
+        super().__init__(
+            label=label,
+            min_value=EARLIEST_YEAR,
+            max_value=LATEST_YEAR,
+            help_text="For example, 2017",
+            error_messages={
+                "required": required_message,
+                "invalid": f"Enter the {label.lower()} as a number, like 2017.",
+                "min_value": f"Enter a year between {EARLIEST_YEAR} and {LATEST_YEAR}.",
+                "max_value": f"Enter a year between {EARLIEST_YEAR} and {LATEST_YEAR}.",
+            },
+        )
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(
+        max_length=200, error_messages={"required": "Enter the title of the plan."}
+    )
+    start_year = _YearField("First year", "Enter the first year the plan covers.")
+    end_year = _YearField("Last year", "Enter the last year the plan covers.")
+    version = forms.CharField(max_length=60, required=False)
+    status = forms.ChoiceField(
+        choices=[NOT_RECORDED_CHOICE, *PlanStatus.choices],
+        required=False,
+        error_messages={"invalid_choice": "Select the status of the plan from the list."},
+    )
+    approved_by = forms.CharField(label="Approved by", max_length=200, required=False)
+    date_approved = _DateField("Date approved")
+    author = forms.CharField(max_length=200, required=False)
+    date_issued = _DateField("Date issued")
+    review_date = _DateField("Review date")
+
+    @staticmethod
+    def initial_for(plan: Plan) -> dict[str, Any]:
+        return {name: getattr(plan, name) for name in PlanForm.base_fields}
+
+
+class StatementForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind of statement",
+        choices=StatementKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what kind of statement this is."},
+    )
+    title = forms.CharField(
+        max_length=200, required=False, help_text="Leave blank to use the kind, like “Vision”."
+    )
+    body = forms.CharField(
+        label="Text",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Leave a blank line between paragraphs. Start a line with “- ” for a bulleted "
+        "list.",
+        error_messages={"required": "Enter the text of the statement."},
+    )
+    signed_by = forms.CharField(
+        label="Signed by", max_length=200, required=False, help_text="For a foreword."
+    )
+    position = forms.IntegerField(
+        min_value=0,
+        max_value=10000,
+        required=False,
+        help_text="Statements are shown in this order, lowest first.",
+        error_messages={"invalid": "Enter the position as a whole number, like 3."},
+    )
+
+
+class ThemeForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind",
+        choices=ThemeKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what kind of priority or theme this is."},
+    )
+    title = forms.CharField(
+        label="Name",
+        max_length=300,
+        error_messages={"required": "Enter the name of the priority or theme."},
+    )
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    outcome_wanted = forms.CharField(
+        label="Outcome wanted", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    bellwether = forms.CharField(
+        label="Bellwether indicator",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="The headline indicator the board watches for this priority.",
+    )
+    position = forms.IntegerField(
+        min_value=0,
+        max_value=10000,
+        required=False,
+        help_text="Shown in this order within its kind, lowest first.",
+        error_messages={"invalid": "Enter the position as a whole number, like 3."},
+    )
+
+
+class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Membership) -> str:
+        agency = f", {obj.agency.name}" if obj.agency_id and obj.agency else ""
+        return f"{obj.user.full_name or obj.user.email}{agency}"
+
+
+class ThemesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Theme) -> str:
+        return f"{obj.title} ({obj.get_kind_display().lower()})"
+
+
+def _group_field(label: str = "Owning group") -> forms.ModelChoiceField:  # type: ignore[type-arg]
+    return forms.ModelChoiceField(
+        queryset=Group.objects.none(),
+        label=label,
+        required=False,
+        empty_label="Not recorded",
+        error_messages={"invalid_choice": "Select a group of this partnership from the list."},
+    )
+
+
+class WorkStreamForm(forms.Form):
+    title = forms.CharField(
+        label="Name",
+        max_length=300,
+        error_messages={"required": "Enter the name of the work stream."},
+    )
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    group = _group_field()
+    themes = ThemesField(
+        queryset=Theme.objects.none(),
+        label="Priorities and themes",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select priorities and themes of this plan."},
+    )
+    position = forms.IntegerField(
+        min_value=0,
+        max_value=10000,
+        required=False,
+        error_messages={"invalid": "Enter the position as a whole number, like 3."},
+    )
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _limit(self, "group", partnership_groups(partnership=plan.partnership))
+        _limit(self, "themes", ordered_themes(Theme.objects.filter(plan=plan)))
+
+
+def _limit(form: forms.Form, name: str, queryset: Any) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField | forms.ModelMultipleChoiceField)
+    field.queryset = queryset
+
+
+class ActionForm(forms.Form):
+    title = forms.CharField(
+        max_length=500, error_messages={"required": "Enter the title of the action."}
+    )
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    work_stream = forms.ModelChoiceField(
+        queryset=WorkStream.objects.none(),
+        label="Work stream",
+        required=False,
+        empty_label="Not in a work stream",
+        error_messages={"invalid_choice": "Select a work stream of this plan from the list."},
+    )
+    group = _group_field()
+    lead_agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(),
+        label="Lead agency",
+        required=False,
+        empty_label="Not recorded",
+        error_messages={"invalid_choice": "Select an agency of this partnership from the list."},
+    )
+    lead_person = PersonChoiceField(
+        queryset=Membership.objects.none(),
+        label="Lead person",
+        required=False,
+        empty_label="Not recorded",
+        error_messages={"invalid_choice": "Select a person in this partnership from the list."},
+    )
+    start_date = _DateField("Start date")
+    due_date = _DateField("Due date")
+    status = forms.ChoiceField(
+        choices=[NOT_RECORDED_CHOICE, *ActionStatus.choices],
+        required=False,
+        error_messages={"invalid_choice": "Select the status of the action from the list."},
+    )
+    rag = forms.ChoiceField(
+        label="RAG",
+        choices=[("", "Not rated"), *Rag.choices],
+        required=False,
+        error_messages={"invalid_choice": "Select red, amber or green, or not rated."},
+    )
+    themes = ThemesField(
+        queryset=Theme.objects.none(),
+        label="Priorities and cross-cutting themes",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select priorities and themes of this plan."},
+    )
+    impact_measure = forms.CharField(
+        label="How impact will be measured",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    arising_from = forms.ModelChoiceField(
+        queryset=Meeting.objects.none(),
+        label="Arising from meeting",
+        required=False,
+        empty_label="Not recorded",
+        error_messages={"invalid_choice": "Select a meeting of this partnership from the list."},
+    )
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        partnership = plan.partnership
+        _limit(self, "work_stream", WorkStream.objects.filter(plan=plan).order_by("position"))
+        _limit(self, "group", partnership_groups(partnership=partnership))
+        _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
+        _limit(
+            self,
+            "lead_person",
+            Membership.objects.filter(partnership=partnership, archived_at__isnull=True)
+            .select_related("user", "agency")
+            .order_by("user__full_name"),
+        )
+        _limit(self, "themes", ordered_themes(Theme.objects.filter(plan=plan)))
+        _limit(
+            self,
+            "arising_from",
+            Meeting.objects.filter(partnership=partnership)
+            .select_related("group")
+            .order_by("-date"),
+        )
+
+
+class ProgressForm(forms.Form):
+    date = _DateField("Date of the update", required=True)
+    narrative = forms.CharField(
+        label="What progress has been made?",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Enter what progress has been made."},
+    )
+    rag = forms.ChoiceField(
+        label="RAG now",
+        choices=[("", "Leave the RAG as it is"), *Rag.choices],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select red, amber or green, or leave the RAG as it is."},
+    )
+    status = forms.ChoiceField(
+        label="Status now",
+        choices=[("", "Leave the status as it is"), *ActionStatus.choices],
+        required=False,
+        error_messages={"invalid_choice": "Select the status of the action from the list."},
+    )
+    evidence_url = forms.CharField(
+        label="Evidence link (optional)",
+        max_length=200,
+        required=False,
+        help_text="A web address starting with https://",
+    )
+    evidence_file = forms.FileField(
+        label="Evidence file (optional)",
+        required=False,
+        widget=forms.FileInput(
+            attrs={"accept": ",".join(f".{ext}" for ext in ALLOWED_EVIDENCE_TYPES)}
+        ),
+        help_text=f"A {ALLOWED_LABEL} file, smaller than 10 MB.",
+        error_messages={"invalid": "The evidence file could not be read. Choose it again."},
+    )
+
+
+class ConfirmDeleteForm(forms.Form):
+    confirm = forms.ChoiceField(
+        label="Are you sure?",
+        choices=[("yes", "Yes, delete it"), ("no", "No, keep it")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if you want to delete it."},
+    )
+
+
+STATUS_FILTER_CHOICES = [("", "Any status"), *ActionStatus.choices, (NOT_RECORDED, "Not recorded")]
+RAG_FILTER_CHOICES = [("", "Any RAG"), *Rag.choices, (NOT_RECORDED, "Not rated")]
+
+
+class ActionFilterForm(forms.Form):
+    """GET filters for the actions list. A value that is not on the list is reported and ignored."""
+
+    group = _group_field("Owning group")
+    lead_agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(),
+        label="Lead agency",
+        required=False,
+        empty_label="Any agency",
+        error_messages={"invalid_choice": "Select an agency of this partnership from the list."},
+    )
+    theme = forms.ModelChoiceField(
+        queryset=Theme.objects.none(),
+        label="Priority or theme",
+        required=False,
+        empty_label="Any priority or theme",
+        error_messages={"invalid_choice": "Select a priority or theme of this plan from the list."},
+    )
+    work_stream = forms.ModelChoiceField(
+        queryset=WorkStream.objects.none(),
+        label="Work stream",
+        required=False,
+        empty_label="Any work stream",
+        error_messages={"invalid_choice": "Select a work stream of this plan from the list."},
+    )
+    status = forms.ChoiceField(
+        choices=STATUS_FILTER_CHOICES,
+        required=False,
+        error_messages={"invalid_choice": "Select a status from the list."},
+    )
+    rag = forms.ChoiceField(
+        label="RAG",
+        choices=RAG_FILTER_CHOICES,
+        required=False,
+        error_messages={"invalid_choice": "Select a RAG rating from the list."},
+    )
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        partnership: Partnership = plan.partnership
+        group = self.fields["group"]
+        assert isinstance(group, forms.ModelChoiceField)
+        group.empty_label = "Any group"
+        _limit(self, "group", partnership_groups(partnership=partnership))
+        _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
+        _limit(self, "theme", ordered_themes(Theme.objects.filter(plan=plan)))
+        _limit(self, "work_stream", WorkStream.objects.filter(plan=plan).order_by("position"))
