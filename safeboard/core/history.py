@@ -50,6 +50,44 @@ def _display(field: models.Field[Any, Any], value: Any, related: dict[Any, str])
     return str(value)
 
 
+def _names(ids: frozenset[Any], names: dict[Any, str]) -> str:
+    if not ids:
+        return NOT_RECORDED
+    return "; ".join(sorted(names.get(i, f"removed record ({i})") for i in ids))
+
+
+def _m2m_sets(
+    instance: models.Model, rows: list[Any], ignored: set[str] | frozenset[str]
+) -> list[tuple[str, list[frozenset[Any]], dict[Any, str]]]:
+    """For each many-to-many field kept in the history: its label, the set of linked ids at each
+    historical row, and the names of every record ever linked."""
+    result = []
+    for name in getattr(instance, "_history_m2m_fields", []):
+        if name in ignored:
+            continue
+        field = instance._meta.get_field(name)
+        assert isinstance(field, models.ManyToManyField)
+        target = field.m2m_reverse_field_name()
+        linked: dict[Any, set[Any]] = {row.history_id: set() for row in rows}
+        if rows:
+            # One query for every row's links: the historical link model, filtered by row.
+            link_model = getattr(rows[0], name).model
+            for history_id, target_id in link_model.objects.filter(
+                history_id__in=list(linked)
+            ).values_list("history_id", f"{target}_id"):
+                linked[history_id].add(target_id)
+        sets = [frozenset(linked[row.history_id]) for row in rows]
+        ids = frozenset().union(*sets) if sets else frozenset()
+        remote = field.related_model
+        names = (
+            {o.pk: str(o) for o in remote._default_manager.filter(pk__in=ids)}  # type: ignore[union-attr]
+            if ids
+            else {}
+        )
+        result.append((_label(str(field.verbose_name)), sets, names))
+    return result
+
+
 def _label(verbose_name: str) -> str:
     # Capitalise the first letter only: "RAG" stays "RAG", "due date" becomes "Due date".
     return verbose_name[:1].upper() + verbose_name[1:]
@@ -88,10 +126,23 @@ def history_for(instance: models.Model, *, ignore: Iterable[str] = ()) -> list[H
             {o.pk: str(o) for o in remote._default_manager.filter(pk__in=ids)} if ids else {}  # type: ignore[union-attr]
         )
 
+    m2m = _m2m_sets(instance, rows, ignored)
+
     entries: list[HistoryEntry] = []
     previous = None
-    for row in rows:
+    for index, row in enumerate(rows):
         changes: list[FieldChange] = []
+        for label, sets, names in m2m:
+            new_set = sets[index]
+            old_set = sets[index - 1] if index else frozenset()
+            if new_set != old_set and (index or new_set):
+                changes.append(
+                    FieldChange(
+                        label=label,
+                        old=_names(old_set, names) if index else "",
+                        new=_names(new_set, names),
+                    )
+                )
         for field in fields:
             new = getattr(row, field.attname)
             old = getattr(previous, field.attname) if previous is not None else None

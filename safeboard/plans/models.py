@@ -126,8 +126,13 @@ class WorkStream(PartnershipOwned):
         related_name="work_streams",
         verbose_name="owning group",
     )
-    themes = models.ManyToManyField(Theme, blank=True, related_name="work_streams")
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="work_streams", verbose_name="priorities and themes"
+    )
     position = models.PositiveIntegerField(default=0)
+
+    # Changes to the linked themes are kept in the history too (django-simple-history).
+    _history_m2m_fields = ["themes"]
 
     class Meta:
         ordering = ("plan", "position", "pk")
@@ -200,6 +205,7 @@ class Action(PartnershipOwned, Archivable):
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="actions", verbose_name="priorities and themes"
     )
+    _history_m2m_fields = ["themes"]
     impact_measure = models.TextField("how impact will be measured", blank=True)
     arising_from = models.ForeignKey(
         Meeting,

@@ -94,3 +94,18 @@ def test_it_keeps_an_evidence_file_and_link(tenancy, world):
     assert update.evidence_url == "https://example.org/minutes"
     assert update.evidence_file.name.endswith(".pdf")
     assert update.evidence_file.read() == b"%PDF-1.4 minutes"
+
+
+def test_it_keeps_changes_to_an_actions_themes_in_its_history(tenancy, world):
+    from safeboard.plans.tests.factories import ThemeFactory
+
+    action = world.action_of_a
+    first = ThemeFactory(plan=action.plan, partnership=action.partnership, title="Neglect")
+    second = ThemeFactory(plan=action.plan, partnership=action.partnership, title="Sexual harm")
+    action._history_user = tenancy.manager
+    action.themes.set([first])
+    action.themes.set([first, second])
+    latest = history_for(action)[0]
+    assert latest.who == str(tenancy.manager)
+    [change] = [c for c in latest.changes if c.label == "Priorities and themes"]
+    assert (change.old, change.new) == ("Neglect", "Neglect; Sexual harm")
