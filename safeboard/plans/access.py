@@ -41,6 +41,8 @@ def can_update(access: PartnershipAccess, action: Action) -> bool:
         action_lead_agency_id=action.lead_agency_id,
         my_agency_id=access.agency_id,
         my_chaired_group_ids=chaired,
+        action_lead_person_id=action.lead_person_id,
+        my_membership_id=access.membership.pk,
     )
 
 
@@ -54,8 +56,8 @@ def access_action(access: PartnershipAccess, action_id: Any, *, for_update: bool
     )
     if for_update and not can_update(access, action):
         raise PermissionDenied(
-            "Only a partnership manager, the chair of the group that owns this action or the "
-            "lead of the agency leading it can update it."
+            "Only a partnership manager, the person leading this action, the chair of the group "
+            "that owns it or the lead of the agency leading it can update it."
         )
     return action
 

@@ -5,6 +5,8 @@
   action owned by a group they chair or vice-chair.
 - A role that may update its own agency's actions (UPDATE_OWN_AGENCY_ACTIONS: an agency lead) may
   update an action their agency leads.
+- The person named as an action's lead may update that action, whatever their role: "My actions"
+  lists it for them, and they are the one who knows how it is going.
 - Everyone else reads.
 
 "Owned by" is the action's owning group, or the group owning its work stream when the action
@@ -25,8 +27,12 @@ def can_update_action(
     action_lead_agency_id: int | None,
     my_agency_id: int | None,
     my_chaired_group_ids: Set[int],
+    action_lead_person_id: int | None = None,
+    my_membership_id: int | None = None,
 ) -> bool:
     if Capability.EDIT_PLAN in capabilities:
+        return True
+    if action_lead_person_id is not None and action_lead_person_id == my_membership_id:
         return True
     if (
         Capability.EDIT_OWN_GROUP_WORK in capabilities

@@ -45,10 +45,13 @@ def test_it_keeps_readers_to_reading():
         assert not _can(role, group=1, agency=7, my_agency=7, chaired={1})
 
 
-@given(capability_sets, ids, ids, ids, st.sets(st.integers(min_value=1, max_value=6)))
-def test_it_allows_exactly_by_one_of_the_three_rules(caps, group, agency, my_agency, chaired):
+@given(capability_sets, ids, ids, ids, st.sets(st.integers(min_value=1, max_value=6)), ids, ids)
+def test_it_allows_exactly_by_one_of_the_four_rules(
+    caps, group, agency, my_agency, chaired, lead_person, me
+):
     expected = (
         Capability.EDIT_PLAN in caps
+        or (lead_person is not None and lead_person == me)
         or (Capability.EDIT_OWN_GROUP_WORK in caps and group is not None and group in chaired)
         or (
             Capability.UPDATE_OWN_AGENCY_ACTIONS in caps
@@ -62,6 +65,8 @@ def test_it_allows_exactly_by_one_of_the_three_rules(caps, group, agency, my_age
         action_lead_agency_id=agency,
         my_agency_id=my_agency,
         my_chaired_group_ids=chaired,
+        action_lead_person_id=lead_person,
+        my_membership_id=me,
     )
     assert result is expected
 
@@ -86,4 +91,26 @@ def test_it_accepts_capabilities_as_plain_strings():
         action_lead_agency_id=None,
         my_agency_id=None,
         my_chaired_group_ids=set(),
+    )
+
+
+def test_it_lets_the_named_lead_person_update_their_action_whatever_their_role():
+    for role in Role:
+        assert can_update_action(
+            capabilities=ROLE_CAPABILITIES[role],
+            action_group_id=None,
+            action_lead_agency_id=None,
+            my_agency_id=None,
+            my_chaired_group_ids=set(),
+            action_lead_person_id=5,
+            my_membership_id=5,
+        )
+    assert not can_update_action(
+        capabilities=ROLE_CAPABILITIES[Role.BOARD_MEMBER],
+        action_group_id=None,
+        action_lead_agency_id=None,
+        my_agency_id=None,
+        my_chaired_group_ids=set(),
+        action_lead_person_id=5,
+        my_membership_id=6,
     )
