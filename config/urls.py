@@ -25,5 +25,6 @@ urlpatterns = [
     path("p/<slug:partnership_slug>/governance/", include("safeboard.governance.urls")),
     path("p/<slug:partnership_slug>/plans/", include("safeboard.plans.urls")),
     path("p/<slug:partnership_slug>/budget/", include("safeboard.finance.urls")),
+    path("p/<slug:partnership_slug>/measures/", include("safeboard.performance.urls")),
     path("p/<slug:partnership_slug>/plan-file/", include("safeboard.interchange.urls")),
 ]

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "safeboard.governance",
     "safeboard.plans",
     "safeboard.finance",
+    "safeboard.performance",
     "safeboard.interchange",
     "safeboard.ui",
 ]
