@@ -12,7 +12,7 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
-APPS = ["partnerships", "governance", "plans", "finance"]
+APPS = ["partnerships", "governance", "plans", "finance", "performance"]
 
 Maker = Callable[[Any, Any], int]
 

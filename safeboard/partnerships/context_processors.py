@@ -15,6 +15,7 @@ from .selectors import memberships_of
 PARTNERSHIP_NAV: list[tuple[str, str, Capability, str]] = [
     ("Overview", "partnerships:home", Capability.VIEW, "partnerships:home"),
     ("Plan", "plans:plan_list", Capability.VIEW, "plans:"),
+    ("Data set", "performance:indicator_list", Capability.VIEW, "performance:"),
     ("Governance", "governance:structure", Capability.VIEW, "governance:"),
     ("Budget", "finance:budget_overview", Capability.VIEW, "finance:"),
     ("Agencies", "partnerships:agency_list", Capability.VIEW, "partnerships:agency"),

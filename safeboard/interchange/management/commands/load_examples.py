@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -86,6 +87,7 @@ class Command(BaseCommand):
         admin.save()
         accounts.append((SITE_ADMIN_EMAIL, "Site administrator", "no partnership"))
 
+        call_command("load_example_measures", verbosity=0 if options["quiet"] else 1)
         if options["quiet"]:
             return
         width = max(len(a[0]) for a in accounts)

@@ -1,0 +1,182 @@
+"""Builds the benchmark's data set with bulk inserts (no history rows, no services: the point is
+volume, fast). Call only with Django set up and a throwaway database."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from safeboard.accounts.models import User
+from safeboard.partnerships.domain.roles import Role
+from safeboard.partnerships.models import Agency, AgencyType, Membership, Partnership
+from safeboard.performance.domain import periods
+from safeboard.performance.models import (
+    Frequency,
+    Indicator,
+    IndicatorKind,
+    Polarity,
+    Target,
+    Unit,
+    Value,
+)
+
+BATCH = 5000
+FIRST_PERIOD = datetime.date(2015, 4, 1)
+
+
+@dataclass(frozen=True)
+class Scale:
+    partnerships: int = 150
+    indicators: int = 300
+    periods: int = 120
+    agencies: int = 10
+    # Indicators of the large partnership that also get a value per agency per period.
+    agency_breakdown_indicators: int = 30
+    # Each of the other partnerships: a small data set.
+    other_indicators: int = 10
+    other_periods: int = 24
+    # One of the others is medium-sized, for the PDF (WeasyPrint on the large one takes minutes).
+    medium_indicators: int = 30
+    medium_periods: int = 36
+
+
+TINY = Scale(
+    partnerships=3,
+    indicators=4,
+    periods=13,
+    agencies=2,
+    agency_breakdown_indicators=1,
+    other_indicators=2,
+    other_periods=3,
+    medium_indicators=2,
+    medium_periods=13,
+)
+
+
+@dataclass
+class Built:
+    large: Partnership
+    small: Partnership
+    medium: Partnership
+    user: User
+    large_indicator: Indicator
+    small_indicator: Indicator
+    values: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _indicators(partnership: Partnership, n: int, prefix: str) -> list[Indicator]:
+    kinds = list(IndicatorKind.values)
+    made = [
+        Indicator(
+            partnership=partnership,
+            code=f"{prefix}-{i:04d}",
+            name=f"Benchmark measure {i}",
+            unit=Unit.PERCENTAGE if i % 3 == 0 else Unit.COUNT,
+            polarity=Polarity.LOWER if i % 2 else Polarity.HIGHER,
+            frequency=Frequency.MONTHLY,
+            kind=kinds[i % len(kinds)],
+            is_bellwether=i < 8,
+            is_illustrative=True,
+            position=i,
+        )
+        for i in range(n)
+    ]
+    return Indicator.objects.bulk_create(made, batch_size=BATCH)
+
+
+def _values(
+    indicators: list[Indicator],
+    n_periods: int,
+    agencies: list[Agency | None],
+    rng: random.Random,
+) -> int:
+    starts = [periods.add_months(FIRST_PERIOD, m) for m in range(n_periods)]
+    total, batch = 0, []
+    for indicator in indicators:
+        level = rng.uniform(20, 80)
+        for agency in agencies:
+            for start in starts:
+                batch.append(
+                    Value(
+                        partnership_id=indicator.partnership_id,
+                        indicator=indicator,
+                        agency=agency,
+                        period_start=start,
+                        value=Decimal(round(max(0.0, rng.gauss(level, 5)))),
+                    )
+                )
+                if len(batch) >= BATCH:
+                    Value.objects.bulk_create(batch)
+                    total += len(batch)
+                    batch = []
+    Value.objects.bulk_create(batch)
+    return total + len(batch)
+
+
+def build(scale: Scale = Scale(), *, seed: int = 1) -> Built:
+    """The large partnership (`scale.indicators` by `scale.periods`, with an agency breakdown for
+    some), a small one (the same pages with little data), and the rest with a small data set
+    each. One user is a manager in the large and the small partnership."""
+    rng = random.Random(seed)
+    partnerships = Partnership.objects.bulk_create(
+        [
+            Partnership(name=f"Bench partnership {i:03d}", slug=f"bench-{i:03d}")
+            for i in range(scale.partnerships)
+        ]
+    )
+    large, small, medium = partnerships[0], partnerships[1], partnerships[2]
+    others = partnerships[3:]
+    user = User.objects.create_user(email="bench@example.org", password="bench-password")  # noqa: S106 (throwaway database)
+    Membership.objects.bulk_create(
+        [
+            Membership(partnership=p, user=user, role=Role.MANAGER.value)
+            for p in (large, small, medium)
+        ]
+    )
+    agencies = Agency.objects.bulk_create(
+        [
+            Agency(
+                partnership=large,
+                key=f"agency-{a}",
+                name=f"Agency {a}",
+                agency_type=AgencyType.OTHER,
+            )
+            for a in range(scale.agencies)
+        ]
+    )
+    built_values = 0
+    large_indicators = _indicators(large, scale.indicators, "L")
+    built_values += _values(large_indicators, scale.periods, [None], rng)
+    breakdown = large_indicators[: scale.agency_breakdown_indicators]
+    built_values += _values(breakdown, scale.periods, list(agencies), rng)
+    Target.objects.bulk_create(
+        [
+            Target(partnership=large, indicator=i, period_start=FIRST_PERIOD, value=Decimal(50))
+            for i in large_indicators[::5]
+        ]
+    )
+    small_indicators = _indicators(small, 4, "S")
+    built_values += _values(small_indicators, 13, [None], rng)
+    medium_indicators = _indicators(medium, scale.medium_indicators, "M")
+    built_values += _values(medium_indicators, scale.medium_periods, [None], rng)
+    for p in others:
+        mine = _indicators(p, scale.other_indicators, "O")
+        built_values += _values(mine, scale.other_periods, [None], rng)
+    return Built(
+        large=large,
+        small=small,
+        medium=medium,
+        user=user,
+        large_indicator=large_indicators[0],
+        small_indicator=small_indicators[0],
+        values=built_values,
+        counts={
+            "partnerships": len(partnerships),
+            "large indicators": len(large_indicators),
+            "large partnership-level values": scale.indicators * scale.periods,
+            "large agency-level values": len(breakdown) * scale.periods * scale.agencies,
+        },
+    )

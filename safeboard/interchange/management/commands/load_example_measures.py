@@ -1,0 +1,261 @@
+"""Load the illustrative example data set for the example partnerships (idempotent).
+
+North East Lincolnshire gets its four bellwether indicators, worded as its plan words them, and a
+small core data set for its three priorities; Lincolnshire a performance dataset for its five key
+themes. Every value is SYNTHETIC (safeboard/performance/domain/synthetic.py, fixed seeds) and every
+indicator is marked illustrative. Where a measure matches the Department for Education's published
+statistics (examples/measures/dfe_csc_la_extract.csv) the real England series is imported as a
+comparator and linked to it.
+
+A partnership that already has indicators is left alone, so the command never adds to (or
+changes) a data set someone has started.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from safeboard.partnerships.models import Partnership
+from safeboard.performance.domain.synthetic import Design
+from safeboard.performance.models import Indicator, IndicatorKind, Polarity, Unit
+from safeboard.performance.services_comparators import comparators_import
+from safeboard.performance.services_examples import ExampleIndicator, example_indicators_load
+
+DFE_FILE = Path(settings.BASE_DIR) / "examples" / "measures" / "dfe_csc_la_extract.csv"
+ENGLAND = "E92000001"
+MONTHS = 48
+
+NEL_PLAN = "strategic-business-plan-2017-2019"
+NEL_OUTCOME = (NEL_PLAN, "feel-safe-and-are-safe")
+NEL_AGENCY = "Demo agency (not from the plan)"
+LINCS_PLAN = "strategic-business-plan-2011-2014"
+
+HOW_MUCH, HOW_WELL, BETTER_OFF, POPULATION = (
+    IndicatorKind.HOW_MUCH,
+    IndicatorKind.HOW_WELL,
+    IndicatorKind.BETTER_OFF,
+    IndicatorKind.POPULATION,
+)
+
+
+def _nel(code: str, name: str, theme: str | None, **kwargs: Any) -> ExampleIndicator:
+    themes = ((NEL_PLAN, theme), NEL_OUTCOME) if theme else (NEL_OUTCOME,)
+    return ExampleIndicator(code=code, name=name, agency_name=NEL_AGENCY, themes=themes, **kwargs)
+
+
+def _lincs(code: str, name: str, theme: str, agency: str, **kwargs: Any) -> ExampleIndicator:
+    return ExampleIndicator(
+        code=code, name=name, agency_name=agency, themes=((LINCS_PLAN, theme),), **kwargs
+    )
+
+
+NEL_SPECS: list[ExampleIndicator] = [
+    # The four bellwethers, worded as the plan words them.
+    _nel(
+        "NEL-BW-01", "Incidence of Domestic Abuse", "domestic-abuse",
+        definition="Domestic abuse incidents and crimes recorded in the month.",
+        unit=Unit.COUNT, polarity=Polarity.NEUTRAL, kind=POPULATION, is_bellwether=True,
+        design=Design(level=260, sd=16, shape="shift", at=24, size=3.5), seed=101,
+        pattern="a sustained shift upwards from April 2018, as if recording practice changed",
+    ),
+    _nel(
+        "NEL-BW-02", "Open cases for each element of Sexual Harm", "sexual-harm",
+        definition="Children's cases open at the end of the month where sexual harm is a factor.",
+        unit=Unit.COUNT, polarity=Polarity.NEUTRAL, kind=HOW_MUCH, is_bellwether=True,
+        design=Design(level=70, sd=6, shape="trend", size=5), seed=102,
+        pattern="a steady upward trend",
+    ),
+    _nel(
+        "NEL-BW-03", "% of children on a CP plan for neglect", "neglect",
+        definition="Children on a child protection plan at the end of the month whose plan's "
+        "category is neglect, as a percentage of all children on a plan.",
+        unit=Unit.PERCENTAGE, polarity=Polarity.LOWER, kind=POPULATION, is_bellwether=True,
+        design=Design(level=48, sd=3, kind="percentage"), seed=103, target=45,
+        pattern="common cause variation only",
+    ),
+    _nel(
+        "NEL-BW-04", "Number of children open to services across the Child Concern Model", None,
+        definition="Children open at the end of the month to any level of the Child Concern "
+        "Model (early help to statutory services).",
+        unit=Unit.COUNT, polarity=Polarity.NEUTRAL, kind=HOW_MUCH, is_bellwether=True,
+        design=Design(level=1850, sd=45, shape="outlier", at=30, size=5), seed=104,
+        pattern="one month far above the rest (an outlier) in October 2018",
+    ),
+    # Core data set: domestic abuse.
+    _nel(
+        "NEL-DA-02", "Children in households discussed at MARAC", "domestic-abuse",
+        unit=Unit.COUNT, polarity=Polarity.NEUTRAL, kind=HOW_MUCH,
+        design=Design(level=42, sd=6), seed=111, pattern="common cause variation only",
+    ),
+    _nel(
+        "NEL-DA-03", "Repeat MARAC cases within 12 months (%)", "domestic-abuse",
+        unit=Unit.PERCENTAGE, polarity=Polarity.LOWER, kind=HOW_WELL,
+        design=Design(level=31, sd=3, kind="percentage"), seed=112, target=28,
+        pattern="common cause variation only",
+    ),
+    _nel(
+        "NEL-DA-04", "Perpetrators completing a behaviour change programme (%)",
+        "domestic-abuse", unit=Unit.PERCENTAGE, polarity=Polarity.HIGHER, kind=BETTER_OFF,
+        design=Design(level=52, sd=4, kind="percentage", shape="trend", size=6), seed=113,
+        target=65, pattern="an improving trend",
+    ),
+    # Core data set: sexual harm.
+    _nel(
+        "NEL-SH-02", "Children referred to the sexual assault referral centre", "sexual-harm",
+        unit=Unit.COUNT, polarity=Polarity.NEUTRAL, kind=HOW_MUCH,
+        design=Design(level=9, sd=3), seed=121, pattern="common cause variation only",
+    ),
+    _nel(
+        "NEL-SH-03", "Child sexual exploitation risk assessments completed within 10 working "
+        "days (%)", "sexual-harm", unit=Unit.PERCENTAGE, polarity=Polarity.HIGHER,
+        kind=HOW_WELL, design=Design(level=84, sd=4, kind="percentage"), seed=122, target=90,
+        pattern="common cause variation only",
+    ),
+    _nel(
+        "NEL-SH-04", "Children at risk of sexual exploitation whose risk reduced at review (%)",
+        "sexual-harm", unit=Unit.PERCENTAGE, polarity=Polarity.HIGHER, kind=BETTER_OFF,
+        design=Design(level=58, sd=5, kind="percentage"), seed=123,
+        pattern="common cause variation only",
+    ),
+    # Core data set: neglect.
+    _nel(
+        "NEL-NG-02", "Children subject to a child protection plan per 10,000 children",
+        "neglect", unit=Unit.RATE_10000, polarity=Polarity.NEUTRAL, kind=POPULATION,
+        design=Design(level=62, sd=3, kind="rate"), seed=131,
+        pattern="common cause variation only",
+    ),
+    _nel(
+        "NEL-NG-03", "Child protection plans starting that were a second or subsequent plan (%)",
+        "neglect", unit=Unit.PERCENTAGE, polarity=Polarity.LOWER, kind=HOW_WELL,
+        design=Design(level=24, sd=3, kind="percentage", shape="shift", at=30, size=-3),
+        seed=132, target=20, pattern="a sustained shift downwards from October 2018",
+    ),
+    _nel(
+        "NEL-NG-04", "Re-referrals to children's social care within 12 months (%)", "neglect",
+        unit=Unit.PERCENTAGE, polarity=Polarity.LOWER, kind=BETTER_OFF,
+        design=Design(level=23, sd=2.5, kind="percentage"), seed=133, target=21,
+        pattern="common cause variation only",
+    ),
+]  # fmt: skip
+
+LINCS_SPECS: list[ExampleIndicator] = [
+    _lincs(
+        "LIN-CP-01", "Children subject to a child protection plan per 10,000 children",
+        "child-protection", "Children's Services", unit=Unit.RATE_10000,
+        polarity=Polarity.NEUTRAL, kind=POPULATION,
+        design=Design(level=34, sd=2, kind="rate", shape="shift", at=20, size=3), seed=201,
+        pattern="a sustained shift upwards from December 2011",
+    ),
+    _lincs(
+        "LIN-CP-02", "Child protection plans starting that were a second or subsequent plan (%)",
+        "child-protection", "Children's Services", unit=Unit.PERCENTAGE,
+        polarity=Polarity.LOWER, kind=HOW_WELL,
+        design=Design(level=15, sd=2.5, kind="percentage"), seed=202, target=13,
+        pattern="common cause variation only",
+    ),
+    _lincs(
+        "LIN-CP-03", "Initial child protection conferences held within 15 working days (%)",
+        "child-protection", "Children's Services", unit=Unit.PERCENTAGE,
+        polarity=Polarity.HIGHER, kind=HOW_WELL,
+        design=Design(level=72, sd=4, kind="percentage", shape="trend", size=5), seed=203,
+        target=85, pattern="an improving trend",
+    ),
+    _lincs(
+        "LIN-HO-01", "16 and 17 year olds presenting as homeless", "homelessness",
+        "Lincoln City Council", unit=Unit.COUNT, polarity=Polarity.NEUTRAL, kind=HOW_MUCH,
+        design=Design(level=18, sd=4), seed=211, pattern="common cause variation only",
+    ),
+    _lincs(
+        "LIN-HO-02", "Homeless 16 and 17 year olds placed in bed and breakfast accommodation",
+        "homelessness", "Lincoln City Council", unit=Unit.COUNT, polarity=Polarity.LOWER,
+        kind=BETTER_OFF, design=Design(level=6, sd=2, shape="outlier", at=17, size=6),
+        seed=212, target=3, pattern="one month far above the rest (an outlier)",
+    ),
+    _lincs(
+        "LIN-ES-01", "Schools with an e-safety policy reviewed in the last year (%)",
+        "e-safety", "Children's Services", unit=Unit.PERCENTAGE, polarity=Polarity.HIGHER,
+        kind=HOW_WELL, design=Design(level=55, sd=3, kind="percentage", shape="trend", size=8),
+        seed=221, target=90, pattern="an improving trend",
+    ),
+    _lincs(
+        "LIN-ES-02", "Referrals for online child sexual abuse received by the police",
+        "e-safety", "Police", unit=Unit.COUNT, polarity=Polarity.NEUTRAL, kind=HOW_MUCH,
+        design=Design(level=12, sd=3.5), seed=222, pattern="common cause variation only",
+    ),
+    _lincs(
+        "LIN-CE-01", "Children identified as at risk of sexual exploitation", "child-exploitation",
+        "Police", unit=Unit.COUNT, polarity=Polarity.NEUTRAL, kind=POPULATION,
+        design=Design(level=25, sd=5), seed=231, pattern="common cause variation only",
+    ),
+    _lincs(
+        "LIN-CE-02", "Episodes of children missing from home or care", "child-exploitation",
+        "Police", unit=Unit.COUNT, polarity=Polarity.LOWER, kind=POPULATION,
+        design=Design(level=140, sd=12, shape="shift", at=28, size=-3.5), seed=232,
+        pattern="a sustained shift downwards from August 2012",
+    ),
+    _lincs(
+        "LIN-CS-01", "Emergency hospital admissions for unintentional injuries to children "
+        "aged 0 to 14", "child-safety", "Health", unit=Unit.COUNT, polarity=Polarity.LOWER,
+        kind=POPULATION, design=Design(level=95, sd=9), seed=241,
+        pattern="common cause variation only",
+    ),
+    _lincs(
+        "LIN-CS-02", "Parents and carers attending a home safety session", "child-safety",
+        "Lincolnshire Fire & Rescue", unit=Unit.COUNT, polarity=Polarity.HIGHER,
+        kind=HOW_MUCH, design=Design(level=40, sd=7), seed=242, target=45,
+        pattern="common cause variation only",
+    ),
+]  # fmt: skip
+
+# (DfE measure, indicator code): the England series drawn beside the indicator.
+NEL_COMPARATORS = {
+    "cpp_at_31_march_per_10000": "NEL-NG-02",
+    "cpp_second_or_subsequent_percent": "NEL-NG-03",
+    "rereferrals_within_12_months_percent": "NEL-NG-04",
+}
+LINCS_COMPARATORS = {
+    "cpp_at_31_march_per_10000": "LIN-CP-01",
+    "cpp_second_or_subsequent_percent": "LIN-CP-02",
+}
+EXAMPLES: dict[str, tuple[list[ExampleIndicator], datetime.date, dict[str, str]]] = {
+    "north-east-lincolnshire": (NEL_SPECS, datetime.date(2016, 4, 1), NEL_COMPARATORS),
+    "lincolnshire": (LINCS_SPECS, datetime.date(2010, 4, 1), LINCS_COMPARATORS),
+}
+
+
+class Command(BaseCommand):
+    help = "Load the illustrative example measures for the example partnerships (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args: Any, **options: Any) -> None:
+        text = DFE_FILE.read_text(encoding="utf-8")
+        for slug, (specs, first, comparators) in EXAMPLES.items():
+            partnership = Partnership.objects.filter(slug=slug).first()
+            if partnership is None:
+                continue
+            if Indicator.objects.filter(partnership=partnership).exists():
+                if options["verbosity"] > 1:
+                    self.stdout.write(f"{slug}: has indicators already; left alone.")
+                continue
+            made = example_indicators_load(
+                partnership=partnership, specs=specs, first_period=first, count=MONTHS, by=None
+            )
+            summary = comparators_import(
+                partnership=partnership,
+                text=text,
+                by=None,
+                area_codes=[ENGLAND],
+                rates_for=["cpp_at_31_march"],
+                links={(m, ENGLAND): code for m, code in comparators.items()},
+            )
+            if options["verbosity"] > 0:
+                self.stdout.write(
+                    f"{slug}: {len(made)} illustrative indicators, "
+                    f"{summary.series_created} England comparator series."
+                )

@@ -1,0 +1,40 @@
+"""`manage.py spc FILE.csv`: XmR / Making Data Count chart values for a date,value CSV.
+
+A thin wrapper: the logic is in safeboard.performance.domain.spc_cli. It lives in interchange for
+now because the performance app is not installed yet; move it to
+safeboard/performance/management/commands/ once that app is in INSTALLED_APPS.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from safeboard.performance.domain import spc_cli
+
+
+class Command(BaseCommand):
+    help = (
+        "Compute XmR / NHS Making Data Count SPC values (mean, limits, special causes, icons) "
+        "for a CSV with the header date,value. The file is only read, never changed."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="CSV file with the header date,value (ISO dates).")
+        spc_cli.add_arguments(parser)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["file"])
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"Cannot read {path}: {error.strerror or error}") from error
+        except UnicodeDecodeError as error:
+            raise CommandError(f"{path} is not UTF-8 text: {error.reason}") from error
+        try:
+            output = spc_cli.run(text, spc_cli.options_from(options))
+        except ValueError as error:
+            raise CommandError(f"{path}: {error}") from error
+        self.stdout.write(output, ending="")

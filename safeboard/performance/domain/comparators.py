@@ -1,0 +1,258 @@
+"""Published comparator series (England and other areas) read from a tidy DfE-style CSV.
+
+Columns (the DfE extract's README): time_period, geographic_level, area_code, area_name, measure,
+value, symbol, source_file, source_column. Only time_period, area_code, area_name, measure, value
+and symbol are required; the others are kept as the series' source when present.
+
+* ``time_period`` YYYY is the year ending 31 March YYYY (the children in need census and the
+  children looked after return): the point's date is 31 March YYYY and its label the financial
+  year "(YYYY-1)/YY", e.g. 2025 → "2024/25". The EES form "202425" is read the same way.
+* A figure is a number or one of the published symbols c, x, z, u. A symbol is kept as the
+  symbol and never read as zero.
+* Rows are numbered as a spreadsheet shows them: the header is row 1, the first figure row 2.
+
+Rates per 10,000 are derived from a count series and a population series of the same area:
+rate = count / population * 10,000. The population file gives mid-year estimates labelled by
+calendar year; the estimate for mid-year Y (30 June Y) falls inside the financial year Y/Y+1, so
+the count for the year ending 31 March Y+1 is divided by the population labelled Y (the DfE
+convention). If either figure is missing or a symbol, the rate has no number and carries the
+symbol (the count's symbol first, else the population's, else "x" for not available).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+SYMBOLS: dict[str, str] = {
+    "c": "suppressed",
+    "x": "not available",
+    "z": "not applicable",
+    "u": "low reliability",
+}
+REQUIRED_COLUMNS = ("time_period", "area_code", "area_name", "measure", "value", "symbol")
+POPULATION_MEASURE = "population_aged_0_17"
+RATE_SUFFIX = "_per_10000"
+MAX_MEASURE = 100 - len(RATE_SUFFIX)
+MAX_AREA_CODE = 20
+MAX_AREA_NAME = 200
+_PLACES = Decimal("0.0001")
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+_EES_YEAR = re.compile(r"^\s*(\d{4})(\d{2})\s*$")
+_MEASURE = re.compile(r"^[A-Za-z0-9_\-]+$")
+
+
+def symbol_meaning(symbol: str) -> str:
+    """ "c" → "c (suppressed)"; an empty symbol → ""."""
+    return f"{symbol} ({SYMBOLS[symbol]})" if symbol in SYMBOLS else symbol
+
+
+@dataclass(frozen=True)
+class Point:
+    period_end: datetime.date
+    label: str
+    value: Decimal | None
+    symbol: str
+
+    def __post_init__(self) -> None:
+        if (self.value is None) == (self.symbol == ""):
+            raise ValueError("A point has a number or a symbol, never both or neither.")
+
+
+@dataclass
+class Series:
+    measure: str
+    area_code: str
+    area_name: str
+    source: str = ""
+    points: dict[datetime.date, Point] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.measure, self.area_code)
+
+    def ordered(self) -> list[Point]:
+        return [self.points[d] for d in sorted(self.points)]
+
+
+@dataclass
+class Parsed:
+    series: dict[tuple[str, str], Series]
+    errors: list[str]
+
+
+def year_ending_march(time_period: str) -> tuple[datetime.date, str]:
+    """The last day and label of the year written `time_period`: "2025" or "202425" →
+    (31 March 2025, "2024/25"). Raises ValueError with a message for people."""
+    if match := _YEAR.match(time_period):
+        end_year = int(match[1])
+    elif match := _EES_YEAR.match(time_period):
+        start, short = int(match[1]), int(match[2])
+        if (start + 1) % 100 != short:
+            raise ValueError(f"time_period {time_period.strip()!r} is not a financial year")
+        end_year = start + 1
+    else:
+        raise ValueError(
+            f"time_period {time_period.strip()!r} must be a year such as 2025 (the year ending "
+            "31 March 2025)"
+        )
+    if not 1900 < end_year < 2200:
+        raise ValueError(f"time_period {time_period.strip()!r} is not a plausible year")
+    return datetime.date(end_year, 3, 31), f"{end_year - 1}/{end_year % 100:02d}"
+
+
+def read_figure(value: str, symbol: str) -> tuple[Decimal | None, str]:
+    """A number or a symbol, from the value and symbol columns. Raises ValueError."""
+    value, symbol = value.strip(), symbol.strip().lower()
+    if value.lower() in SYMBOLS and not symbol:
+        # Some published files put the symbol in the value column.
+        return None, value.lower()
+    if value and symbol:
+        raise ValueError("give either a value or a symbol, not both")
+    if symbol:
+        if symbol not in SYMBOLS:
+            raise ValueError(
+                f"symbol {symbol!r} is not one of c (suppressed), x (not available), "
+                "z (not applicable) or u (low reliability)"
+            )
+        return None, symbol
+    if not value:
+        raise ValueError("give a value, or one of the symbols c, x, z or u in the symbol column")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise ValueError(
+            f"value {value!r} is not a number; write a number such as 1234 or 12.5, or leave it "
+            "empty and put c, x, z or u in the symbol column"
+        ) from None
+    if not number.is_finite():
+        raise ValueError(f"value {value!r} is not a number")
+    if abs(number) >= Decimal("1e12"):
+        raise ValueError(f"value {value!r} is too large")
+    return number.quantize(_PLACES, rounding=ROUND_HALF_UP), ""
+
+
+def parse_rows(rows: Iterable[Mapping[str, str | None]]) -> Parsed:
+    """Series keyed by (measure, area_code), and every row's problems as "Row N: ..."."""
+    series: dict[tuple[str, str], Series] = {}
+    errors: list[str] = []
+    for number, row in enumerate(rows, start=2):
+
+        def col(name: str, row: Mapping[str, str | None] = row) -> str:
+            return (row.get(name) or "").strip()
+
+        problems: list[str] = []
+        measure, area_code, area_name = col("measure"), col("area_code"), col("area_name")
+        if not measure:
+            problems.append("measure is empty")
+        elif len(measure) > MAX_MEASURE or not _MEASURE.match(measure):
+            problems.append(
+                f"measure {measure[:40]!r} must be up to {MAX_MEASURE} letters, numbers, "
+                "underscores or hyphens"
+            )
+        if not area_code:
+            problems.append("area_code is empty")
+        elif len(area_code) > MAX_AREA_CODE:
+            problems.append(f"area_code is longer than {MAX_AREA_CODE} characters")
+        if not area_name:
+            problems.append("area_name is empty")
+        elif len(area_name) > MAX_AREA_NAME:
+            problems.append(f"area_name is longer than {MAX_AREA_NAME} characters")
+        period: tuple[datetime.date, str] | None = None
+        try:
+            period = year_ending_march(col("time_period"))
+        except ValueError as exc:
+            problems.append(str(exc))
+        figure: tuple[Decimal | None, str] | None = None
+        try:
+            figure = read_figure(col("value"), col("symbol"))
+        except ValueError as exc:
+            problems.append(str(exc))
+        if problems or period is None or figure is None:
+            errors.append(f"Row {number}: {'; '.join(problems)}.")
+            continue
+        key = (measure, area_code)
+        current = series.get(key)
+        if current is None:
+            source = " ".join(p for p in (col("source_file"), col("source_column")) if p)
+            current = series[key] = Series(measure, area_code, area_name, source=source[:300])
+        if period[0] in current.points:
+            errors.append(
+                f"Row {number}: {measure} for {area_code} in {period[1]} is already given on an "
+                "earlier row; give each figure once."
+            )
+            continue
+        current.points[period[0]] = Point(period[0], period[1], figure[0], figure[1])
+    return Parsed(series=series, errors=errors)
+
+
+def parse_csv(text: str) -> Parsed:
+    """Read the whole CSV. A missing column is one error for the whole file."""
+    text = text.lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        return Parsed(
+            series={},
+            errors=[
+                "Row 1: the header is missing the column"
+                f"{'s' if len(missing) > 1 else ''} {', '.join(missing)}. The first row must "
+                f"name the columns {', '.join(REQUIRED_COLUMNS)}."
+            ],
+        )
+    reader.fieldnames = header
+    try:
+        parsed = parse_rows(reader)
+    except csv.Error as exc:
+        return Parsed(
+            series={}, errors=[f"Row {reader.line_num}: the file is not valid CSV ({exc})."]
+        )
+    if not parsed.series and not parsed.errors:
+        parsed.errors.append("The file has a header but no figures. Add at least one row.")
+    return parsed
+
+
+def rate_per_10000(count: Series, population: Series, *, population_lag_years: int = 1) -> Series:
+    """count / population * 10,000 for each period of `count` (see the module docstring for
+    which population year is used). Never zero for a missing figure."""
+    rate = Series(
+        measure=f"{count.measure}{RATE_SUFFIX}",
+        area_code=count.area_code,
+        area_name=count.area_name,
+        source=f"Derived: {count.measure} / {population.measure} * 10,000",
+    )
+    by_year = {d.year: p for d, p in population.points.items()}
+    for day, point in count.points.items():
+        pop = by_year.get(day.year - population_lag_years)
+        if point.value is None:
+            rate.points[day] = Point(day, point.label, None, point.symbol)
+        elif pop is None:
+            rate.points[day] = Point(day, point.label, None, "x")
+        elif pop.value is None:
+            rate.points[day] = Point(day, point.label, None, pop.symbol)
+        elif pop.value <= 0:
+            rate.points[day] = Point(day, point.label, None, "z")
+        else:
+            value = (point.value / pop.value * 10000).quantize(_PLACES, rounding=ROUND_HALF_UP)
+            rate.points[day] = Point(day, point.label, value, "")
+    return rate
+
+
+def derive_rates(
+    series: Mapping[tuple[str, str], Series], measures: Iterable[str]
+) -> dict[tuple[str, str], Series]:
+    """Rates per 10,000 for each of `measures`, for every area that has a population series."""
+    wanted = set(measures)
+    rates: dict[tuple[str, str], Series] = {}
+    for (measure, area_code), count in series.items():
+        population = series.get((POPULATION_MEASURE, area_code))
+        if measure in wanted and population is not None:
+            rate = rate_per_10000(count, population)
+            rates[rate.key] = rate
+    return rates

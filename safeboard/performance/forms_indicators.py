@@ -1,0 +1,274 @@
+"""Forms for indicators, targets, partners and data development items. Every choice of a related
+record is limited to the caller's partnership; the services check the same again."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from safeboard.partnerships.models import Agency, Membership, Partnership
+from safeboard.plans.models import Action, Theme
+
+from .domain import periods
+from .models import (
+    DevelopmentStatus,
+    Frequency,
+    Indicator,
+    IndicatorKind,
+    Polarity,
+    Unit,
+)
+from .selectors_indicators import partnership_actions, partnership_themes
+
+PERIOD_HINT = 'Monthly: "April 2017". Quarterly: "2017/18 Q1". Annual: "2017/18".'
+
+
+def _choice_errors(what: str) -> dict[str, str]:
+    return {
+        "required": f"Select {what}.",
+        "invalid_choice": f"Select {what} from the list.",  # noqa: S608 - a message, not SQL
+    }
+
+
+def _period_text(day: datetime.date | None, frequency: str) -> str:
+    return "" if day is None else periods.label(day, frequency)
+
+
+class _ThemeChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} ({obj.get_kind_display()}, {obj.plan.title})"
+
+
+class _ActionChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} ({obj.plan.title})"
+
+
+class _MemberChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.user.full_name or obj.user.email)
+
+
+class IndicatorForm(forms.Form):
+    code = forms.SlugField(
+        max_length=40,
+        help_text="A short stable code of letters, numbers and hyphens, e.g. NEL-DA-01.",
+        error_messages={
+            "required": "Enter a code for the indicator.",
+            "invalid": "Enter a code using only letters, numbers, hyphens and underscores.",
+        },
+    )
+    name = forms.CharField(max_length=300, error_messages={"required": "Enter the name."})
+    kind = forms.ChoiceField(
+        choices=IndicatorKind.choices, error_messages=_choice_errors("what kind of measure it is")
+    )
+    definition = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    why_it_matters = forms.CharField(
+        label="Why it matters", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    unit = forms.ChoiceField(choices=Unit.choices, error_messages=_choice_errors("the unit"))
+    numerator_label = forms.CharField(label="Numerator", max_length=200, required=False)
+    denominator_label = forms.CharField(label="Denominator", max_length=200, required=False)
+    polarity = forms.ChoiceField(
+        choices=Polarity.choices, error_messages=_choice_errors("which way is better")
+    )
+    frequency = forms.ChoiceField(
+        choices=Frequency.choices, error_messages=_choice_errors("how often it is measured")
+    )
+    source_agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(),
+        required=False,
+        label="Source agency",
+        empty_label="Not recorded",
+        error_messages=_choice_errors("the source agency"),
+    )
+    owner = _MemberChoice(
+        queryset=Membership.objects.none(),
+        required=False,
+        empty_label="Not recorded",
+        error_messages=_choice_errors("the owner"),
+    )
+    is_bellwether = forms.BooleanField(label="This is a bellwether indicator", required=False)
+    themes = _ThemeChoice(
+        queryset=Theme.objects.none(),
+        required=False,
+        label="Priorities and outcomes",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select priorities and outcomes from the list."},
+    )
+    actions = _ActionChoice(
+        queryset=Action.objects.none(),
+        required=False,
+        label="Plan actions",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select plan actions from the list."},
+    )
+    suppression_threshold = forms.IntegerField(
+        label="Small-number suppression threshold",
+        min_value=0,
+        max_value=1000,
+        initial=5,
+        help_text="Counts below this are shown as fewer than this in exports and published "
+        "reports.",
+        error_messages={
+            "required": "Enter the suppression threshold, for example 5.",
+            "invalid": "Enter the suppression threshold as a whole number, like 5.",
+            "min_value": "Enter a threshold of 0 or more.",
+            "max_value": "Enter a threshold of 1000 or less.",
+        },
+    )
+    story_behind_baseline = forms.CharField(
+        label="Story behind the baseline", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    what_works = forms.CharField(
+        label="What works", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    baseline_end = forms.CharField(
+        label="End of the baseline (period)",
+        required=False,
+        max_length=40,
+        help_text=f"The last period of the baseline; the forecast runs on from it. {PERIOD_HINT}",
+    )
+    is_illustrative = forms.BooleanField(
+        label="The values are illustrative (synthetic data for demonstration)", required=False
+    )
+    position = forms.IntegerField(
+        min_value=0,
+        initial=0,
+        required=False,
+        error_messages={"invalid": "Enter the position as a whole number, like 3."},
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["source_agency"].queryset = Agency.objects.filter(partnership=partnership)
+        fields["owner"].queryset = (
+            Membership.objects.active()
+            .filter(partnership=partnership)
+            .select_related("user")
+            .order_by("user__full_name", "pk")
+        )
+        fields["themes"].queryset = partnership_themes(partnership)
+        fields["actions"].queryset = partnership_actions(partnership)
+
+    @classmethod
+    def initial_for(cls, indicator: Indicator) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            name: getattr(indicator, name)
+            for name in (
+                "code",
+                "name",
+                "kind",
+                "definition",
+                "why_it_matters",
+                "unit",
+                "numerator_label",
+                "denominator_label",
+                "polarity",
+                "frequency",
+                "is_bellwether",
+                "suppression_threshold",
+                "story_behind_baseline",
+                "what_works",
+                "is_illustrative",
+                "position",
+            )
+        }
+        initial["source_agency"] = indicator.source_agency_id
+        initial["owner"] = indicator.owner_id
+        initial["themes"] = list(indicator.themes.values_list("pk", flat=True))
+        initial["actions"] = list(indicator.actions.values_list("pk", flat=True))
+        initial["baseline_end"] = _period_text(indicator.baseline_end, indicator.frequency)
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        text = (data.get("baseline_end") or "").strip()
+        frequency = data.get("frequency")
+        if text and frequency:
+            try:
+                data["baseline_end"] = periods.parse(text, frequency)
+            except periods.PeriodError as exc:
+                self.add_error("baseline_end", str(exc))
+        else:
+            data["baseline_end"] = None
+        if data.get("position") is None:
+            data["position"] = 0
+        return data
+
+
+class TargetForm(forms.Form):
+    period = forms.CharField(
+        max_length=40,
+        error_messages={"required": "Enter the period the target is for."},
+    )
+    value = forms.DecimalField(
+        label="Target",
+        max_digits=14,
+        decimal_places=4,
+        error_messages={
+            "required": "Enter the target.",
+            "invalid": "Enter the target as a number, like 12.5.",
+            "max_digits": "Enter a target of at most 10 digits before the decimal point.",
+            "max_decimal_places": "Enter the target with at most 4 decimal places.",
+        },
+    )
+
+    def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        example = periods.label(datetime.date(2017, 4, 1), indicator.frequency)
+        self.fields["period"].help_text = f"For example, {example}."
+
+    def clean_period(self) -> datetime.date:
+        try:
+            return periods.parse(self.cleaned_data["period"], self.indicator.frequency)
+        except periods.PeriodError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def service_kwargs(self) -> dict[str, Any]:
+        value: Decimal = self.cleaned_data["value"]
+        return {"period_start": self.cleaned_data["period"], "value": value}
+
+
+class PartnerForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label="Not one of our agencies",
+        error_messages=_choice_errors("the agency"),
+    )
+    name = forms.CharField(
+        label="Name of the partner",
+        max_length=200,
+        required=False,
+        help_text="Only if the partner is not one of our agencies.",
+    )
+    role = forms.CharField(
+        label="Their role in turning the curve",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["agency"]
+        field.queryset = Agency.objects.filter(partnership=partnership)
+
+
+class DevelopmentItemForm(forms.Form):
+    title = forms.CharField(
+        max_length=300, error_messages={"required": "Enter what data is needed."}
+    )
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    status = forms.ChoiceField(
+        choices=DevelopmentStatus.choices, error_messages=_choice_errors("the status")
+    )
+
+
+class ConfirmForm(forms.Form):
+    """An empty form: posting it confirms."""

@@ -1,0 +1,157 @@
+"""Forms for agency returns and tidy value files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+
+from .domain import periods
+from .domain import returns as rules
+from .models import Frequency
+from .selectors_returns import ReturnRow
+from .services_returns import ReturnInput
+
+DATE_ERRORS = {
+    "invalid": "Enter a real date in the format day/month/year, like 15/05/2025.",
+    "required": "Enter the date the returns are due.",
+}
+MAX_UPLOAD = 50 * 1024 * 1024
+
+
+class ScheduleForm(forms.Form):
+    frequency = forms.ChoiceField(
+        label="How often",
+        choices=Frequency.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how often the data is collected."},
+    )
+    period = forms.CharField(
+        label="Period",
+        max_length=40,
+        help_text='For example, "April 2017" for a month, "2017/18 Q1" for a quarter or '
+        '"2017/18" for a year',
+        error_messages={"required": "Enter the period the returns are for."},
+    )
+    due_date = forms.DateField(
+        label="Due date", help_text="For example, 15/05/2025", error_messages=DATE_ERRORS
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        frequency, text = data.get("frequency"), data.get("period")
+        if frequency and text:
+            try:
+                data["period_start"] = periods.parse(text, frequency)
+            except periods.PeriodError as exc:
+                self.add_error("period", str(exc))
+        return data
+
+
+def _row_field(label: str, code: str) -> forms.CharField:
+    return forms.CharField(
+        label=f"{label} for {code}",
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+    )
+
+
+class ReturnValuesForm(forms.Form):
+    """One row per expected indicator: value (or numerator and denominator) and comment."""
+
+    def __init__(self, *args: Any, rows: Sequence[ReturnRow], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            indicator, value = row.indicator, row.value
+            pk, code = indicator.pk, indicator.code
+            if row.has_ratio:
+                self.fields[f"numerator_{pk}"] = _row_field("Numerator", code)
+                self.fields[f"denominator_{pk}"] = _row_field("Denominator", code)
+            self.fields[f"value_{pk}"] = _row_field("Value", code)
+            self.fields[f"comment_{pk}"] = forms.CharField(
+                label=f"Comment for {code}",
+                required=False,
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            if value is not None:
+                for name in ("value", "numerator", "denominator"):
+                    number = getattr(value, name)
+                    if f"{name}_{pk}" in self.fields and number is not None:
+                        self.initial[f"{name}_{pk}"] = rules._fmt(number)
+                self.initial[f"comment_{pk}"] = value.comment
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        inputs = []
+        for row in self.rows:
+            pk, code = row.indicator.pk, row.indicator.code
+            numbers: dict[str, Any] = {}
+            for name in ("value", "numerator", "denominator"):
+                key = f"{name}_{pk}"
+                if key not in self.fields:
+                    numbers[name] = None
+                    continue
+                try:
+                    numbers[name] = rules.parse_number(data.get(key, ""))
+                except ValueError as exc:
+                    self.add_error(key, f"{code}, {name}: {exc}")
+                    numbers[name] = None
+            inputs.append(
+                ReturnInput(
+                    indicator_id=pk,
+                    value=numbers["value"],
+                    numerator=numbers["numerator"],
+                    denominator=numbers["denominator"],
+                    comment=data.get(f"comment_{pk}", "") or "",
+                )
+            )
+        data["inputs"] = inputs
+        return data
+
+    def bound_rows(self) -> list[dict[str, Any]]:
+        result = []
+        for row in self.rows:
+            pk = row.indicator.pk
+            result.append(
+                {
+                    "row": row,
+                    "value": self[f"value_{pk}"],
+                    "numerator": self[f"numerator_{pk}"] if row.has_ratio else None,
+                    "denominator": self[f"denominator_{pk}"] if row.has_ratio else None,
+                    "comment": self[f"comment_{pk}"],
+                }
+            )
+        return result
+
+
+class SendBackForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the return being sent back?",
+        help_text="Say what needs checking or changing. The agency lead will see this.",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the reason for sending the return back."},
+    )
+
+
+class FileForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="An Excel workbook (.xlsx) or a CSV file",
+        error_messages={
+            "required": "Select a file to upload.",
+            "empty": "The selected file is empty. Choose a different file.",
+        },
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError("The selected file must be smaller than 50 MB.")
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError("The selected file must be an Excel (.xlsx) or CSV file.")
+        return upload

@@ -1,0 +1,376 @@
+"""Reads for agency returns and tidy value files. Each function runs a fixed number of queries,
+whatever the number of agencies, periods or values."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q
+
+from safeboard.partnerships.models import Agency, Partnership
+
+from .domain import periods
+from .domain import returns as rules
+from .domain.tidy import IndicatorInfo
+from .models import AgencyReturn, Frequency, Indicator, PartOfWhole, ReturnStatus, Unit, Value
+from .tidy_io import ILLUSTRATIVE_LABEL
+
+OVERVIEW_PERIODS = 12
+# Status tags carry their text as well as a colour.
+STATUS_TAGS = {
+    ReturnStatus.EXPECTED.value: "govuk-tag--grey",
+    ReturnStatus.DRAFT.value: "govuk-tag--yellow",
+    ReturnStatus.SUBMITTED.value: "govuk-tag--blue",
+    ReturnStatus.RETURNED.value: "govuk-tag--red",
+    ReturnStatus.APPROVED.value: "govuk-tag--green",
+}
+
+
+def catalogue(partnership: Partnership) -> tuple[dict[str, IndicatorInfo], dict[str, int]]:
+    """What a tidy file may name: current indicators by lower-case code, and agencies by
+    lower-case key and name."""
+    indicators = {
+        code.lower(): IndicatorInfo(id=pk, code=code, frequency=frequency, unit=unit)
+        for pk, code, frequency, unit in Indicator.objects.active()
+        .filter(partnership=partnership)
+        .values_list("pk", "code", "frequency", "unit")
+    }
+    agencies: dict[str, int] = {}
+    for pk, key, name in (
+        Agency.objects.active().filter(partnership=partnership).values_list("pk", "key", "name")
+    ):
+        agencies[name.strip().lower()] = pk
+        agencies[key.lower()] = pk
+    return indicators, agencies
+
+
+def expected_indicators(agency_return: AgencyReturn) -> list[Indicator]:
+    """The indicators this agency reports at this return's frequency."""
+    return list(
+        Indicator.objects.active()
+        .filter(
+            partnership_id=agency_return.partnership_id,
+            source_agency_id=agency_return.agency_id,
+            frequency=agency_return.frequency,
+        )
+        .order_by("position", "code")
+    )
+
+
+def previous_values(
+    *, agency_id: int, indicator_ids: Sequence[int], before: datetime.date
+) -> dict[int, list[Decimal]]:
+    """The latest earlier values (up to 12) of each indicator, newest first: the agency's own
+    where it has at least six, otherwise the partnership's. Two queries."""
+    agency_rows: dict[int, list[Decimal]] = defaultdict(list)
+    total_rows: dict[int, list[Decimal]] = defaultdict(list)
+    rows = (
+        Value.objects.filter(
+            Q(agency_id=agency_id) | Q(agency__isnull=True),
+            indicator_id__in=list(indicator_ids),
+            period_start__lt=before,
+            value__isnull=False,
+        )
+        .order_by("-period_start")
+        .values_list("indicator_id", "agency_id", "value")
+    )
+    for indicator_id, value_agency, value in rows:
+        target = agency_rows if value_agency is not None else total_rows
+        if value is not None and len(target[indicator_id]) < rules.OUTLIER_HISTORY:
+            target[indicator_id].append(value)
+    result: dict[int, list[Decimal]] = {}
+    for indicator_id in indicator_ids:
+        own = agency_rows.get(indicator_id, [])
+        result[indicator_id] = (
+            own if len(own) >= rules.OUTLIER_MIN_HISTORY else total_rows.get(indicator_id, [])
+        )
+    return result
+
+
+def part_of_whole_rules(partnership_id: int) -> list[tuple[int, int, str, str]]:
+    """(part id, whole id, part code, whole code) for every rule of the partnership."""
+    return list(
+        PartOfWhole.objects.filter(partnership_id=partnership_id).values_list(
+            "part_id", "whole_id", "part__code", "whole__code"
+        )
+    )
+
+
+@dataclass
+class ReturnRow:
+    indicator: Indicator
+    value: Value | None
+    has_ratio: bool
+    limits: tuple[float, float] | None
+    is_outlier: bool
+    outlier_message: str
+
+
+@dataclass
+class ReturnPage:
+    agency_return: AgencyReturn
+    period_label: str
+    rows: list[ReturnRow]
+    any_illustrative: bool
+    entered: int
+    completeness: float | None
+    timeliness: str
+
+
+def return_page(agency_return: AgencyReturn, *, today: datetime.date) -> ReturnPage:
+    """The return's expected indicators with their values and outlier flags. Three queries."""
+    indicators = expected_indicators(agency_return)
+    values = {
+        v.indicator_id: v
+        for v in Value.objects.filter(
+            indicator__in=indicators,
+            agency_id=agency_return.agency_id,
+            period_start=agency_return.period_start,
+        )
+    }
+    history = previous_values(
+        agency_id=agency_return.agency_id,
+        indicator_ids=[i.pk for i in indicators],
+        before=agency_return.period_start,
+    )
+    rows = []
+    for indicator in indicators:
+        value = values.get(indicator.pk)
+        limits = (
+            rules.outlier_range(history[indicator.pk]) if indicator.unit == Unit.COUNT else None
+        )
+        flagged = (
+            value is not None
+            and limits is not None
+            and rules.is_outlier(value.value, history[indicator.pk])
+        )
+        rows.append(
+            ReturnRow(
+                indicator=indicator,
+                value=value,
+                has_ratio=rules.has_ratio(indicator.unit),
+                limits=limits,
+                is_outlier=flagged,
+                outlier_message=rules.outlier_message(indicator.code, limits)
+                if flagged and limits
+                else "",
+            )
+        )
+    entered = sum(1 for r in rows if r.value is not None and r.value.value is not None)
+    submitted_on = agency_return.submitted_at.date() if agency_return.submitted_at else None
+    return ReturnPage(
+        agency_return=agency_return,
+        period_label=periods.label(agency_return.period_start, agency_return.frequency),
+        rows=rows,
+        any_illustrative=any(i.is_illustrative for i in indicators),
+        entered=entered,
+        completeness=rules.completeness(entered, len(indicators)),
+        timeliness=rules.timeliness(submitted_on, agency_return.due_date, today),
+    )
+
+
+@dataclass
+class OverviewCell:
+    agency_return: AgencyReturn
+    entered: int
+    expected: int
+    completeness: float | None
+    timeliness: str
+
+    @property
+    def completeness_percent(self) -> str:
+        return "Not recorded" if self.completeness is None else f"{self.completeness:.0%}"
+
+    @property
+    def tag_class(self) -> str:
+        return STATUS_TAGS.get(self.agency_return.status, "")
+
+    @property
+    def timeliness_label(self) -> str:
+        return rules.TIMELINESS_LABELS[self.timeliness]
+
+
+@dataclass
+class OverviewGroup:
+    frequency: str
+    frequency_label: str
+    periods: list[tuple[datetime.date, str]]
+    rows: list[tuple[Agency, list[OverviewCell | None]]] = field(default_factory=list)
+
+
+def _annotated_returns(partnership: Partnership) -> Any:
+    return (
+        AgencyReturn.objects.filter(partnership=partnership)
+        .select_related("agency")
+        .annotate(entered=Count("values", filter=Q(values__value__isnull=False)))
+    )
+
+
+def _expected_counts(partnership: Partnership) -> dict[tuple[int, str], int]:
+    return {
+        (agency_id, frequency): n
+        for agency_id, frequency, n in Indicator.objects.active()
+        .filter(partnership=partnership, source_agency__isnull=False)
+        .values_list("source_agency_id", "frequency")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+
+
+def _cell(r: Any, expected: dict[tuple[int, str], int], today: datetime.date) -> OverviewCell:
+    n = expected.get((r.agency_id, r.frequency), 0)
+    submitted_on = r.submitted_at.date() if r.submitted_at else None
+    return OverviewCell(
+        agency_return=r,
+        entered=r.entered,
+        expected=n,
+        completeness=rules.completeness(r.entered, n),
+        timeliness=rules.timeliness(submitted_on, r.due_date, today),
+    )
+
+
+def returns_overview(partnership: Partnership, *, today: datetime.date) -> list[OverviewGroup]:
+    """For each frequency, a matrix of agencies by the latest 12 periods with a return. Three
+    queries (periods, returns in them, expected counts)."""
+    latest: dict[str, list[datetime.date]] = defaultdict(list)
+    for frequency, start in (
+        AgencyReturn.objects.filter(partnership=partnership)
+        .values_list("frequency", "period_start")
+        .distinct()
+        .order_by("frequency", "-period_start")
+    ):
+        if len(latest[frequency]) < OVERVIEW_PERIODS:
+            latest[frequency].append(start)
+    if not latest:
+        return []
+    wanted = Q()
+    for frequency, starts in latest.items():
+        wanted |= Q(frequency=frequency, period_start__in=starts)
+    expected = _expected_counts(partnership)
+    cells: dict[str, dict[Agency, dict[datetime.date, OverviewCell]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    for r in _annotated_returns(partnership).filter(wanted):
+        cells[r.frequency][r.agency][r.period_start] = _cell(r, expected, today)
+    groups = []
+    for frequency, label in Frequency.choices:
+        starts = sorted(latest.get(frequency, []))
+        if not starts:
+            continue
+        group = OverviewGroup(
+            frequency=frequency,
+            frequency_label=str(label),
+            periods=[(s, periods.label(s, frequency)) for s in starts],
+        )
+        for agency in sorted(cells[frequency], key=lambda a: a.name):
+            by_period = cells[frequency][agency]
+            group.rows.append((agency, [by_period.get(s) for s in starts]))
+        groups.append(group)
+    return groups
+
+
+def agency_returns(
+    partnership: Partnership, agency_id: int, *, today: datetime.date
+) -> list[OverviewCell]:
+    """Every return of one agency, newest first. Two queries."""
+    expected = _expected_counts(partnership)
+    return [
+        _cell(r, expected, today)
+        for r in _annotated_returns(partnership)
+        .filter(agency_id=agency_id)
+        .order_by("-period_start", "frequency")
+    ]
+
+
+EXPORT_COLUMNS = [
+    "indicator_code",
+    "period",
+    "agency",
+    "value",
+    "numerator",
+    "denominator",
+    "comment",
+    "unit",
+    "illustrative",
+]
+
+
+def _plain(number: Decimal | None) -> Decimal | int | None:
+    if number is None:
+        return None
+    normal = number.normalize()
+    return int(normal) if normal == normal.to_integral_value() else normal
+
+
+def _suppress(number: Decimal | None, threshold: int) -> Decimal | int | str | None:
+    if number is not None and number < threshold:
+        return f"<{threshold}"
+    return _plain(number)
+
+
+def values_export_rows(partnership: Partnership, *, entitled: bool) -> Iterator[list[Any]]:
+    """Every official value in the tidy format plus unit and illustrative. Values still in an
+    agency return that is not yet approved are left out (they are not official).
+
+    Small-number suppression when the reader is not `entitled` (see views_returns): a count below
+    the indicator's threshold is shown as "<5"; for percentages and rates a numerator below the
+    threshold is shown as "<5" and the value worked out from it is withheld ("suppressed"), since
+    with the denominator it would give the count away. One query.
+    """
+    rows = (
+        Value.objects.filter(partnership=partnership)
+        .filter(Q(agency_return__isnull=True) | Q(agency_return__status=ReturnStatus.APPROVED))
+        .order_by("indicator__position", "indicator__code", "period_start", "agency__name")
+        .values_list(
+            "indicator__code",
+            "indicator__frequency",
+            "indicator__unit",
+            "indicator__suppression_threshold",
+            "indicator__is_illustrative",
+            "period_start",
+            "agency__key",
+            "value",
+            "numerator",
+            "denominator",
+            "comment",
+        )
+    )
+    unit_labels = dict(Unit.choices)
+    for (
+        code,
+        frequency,
+        unit,
+        threshold,
+        illustrative,
+        start,
+        agency_key,
+        value,
+        numerator,
+        denominator,
+        comment,
+    ) in rows.iterator(chunk_size=5000):
+        shown_value: Any = _plain(value)
+        shown_numerator: Any = _plain(numerator)
+        shown_denominator: Any = _plain(denominator)
+        if not entitled:
+            if unit == Unit.COUNT:
+                shown_value = _suppress(value, threshold)
+            elif numerator is not None and numerator < threshold:
+                shown_numerator = f"<{threshold}"
+                shown_value = f"suppressed (fewer than {threshold} cases)"
+        yield [
+            code,
+            periods.label(start, frequency),
+            agency_key or "",
+            shown_value,
+            shown_numerator,
+            shown_denominator,
+            comment,
+            str(unit_labels.get(unit, unit)),
+            ILLUSTRATIVE_LABEL if illustrative else "",
+        ]

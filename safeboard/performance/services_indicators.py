@@ -1,0 +1,195 @@
+"""Writes for indicators, their targets, partners with a role and data development items.
+
+Every related record (agency, owner, priority, plan action) is checked to belong to the same
+partnership as the indicator; a record from elsewhere is refused with an ApplicationError.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from safeboard.core.errors import ApplicationError
+from safeboard.core.services import save_recorded
+from safeboard.partnerships.models import Agency, Membership, Partnership
+from safeboard.plans.models import Action, Theme
+
+from .domain import periods
+from .models import DataDevelopmentItem, Indicator, IndicatorPartner, Target
+
+INDICATOR_FIELDS = (
+    "code",
+    "name",
+    "definition",
+    "why_it_matters",
+    "unit",
+    "numerator_label",
+    "denominator_label",
+    "polarity",
+    "frequency",
+    "kind",
+    "source_agency",
+    "owner",
+    "is_bellwether",
+    "suppression_threshold",
+    "story_behind_baseline",
+    "what_works",
+    "baseline_end",
+    "is_illustrative",
+    "position",
+)
+
+
+def _check_inside(partnership: Partnership, record: Any, field: str, what: str) -> None:
+    if record is not None and record.partnership_id != partnership.pk:
+        raise ApplicationError(f"Select {what} of this partnership.", field=field)
+
+
+def _check_many(partnership: Partnership, records: Iterable[Any], field: str, what: str) -> None:
+    for record in records:
+        _check_inside(partnership, record, field, what)
+
+
+def _set_indicator(
+    indicator: Indicator,
+    *,
+    themes: Iterable[Theme],
+    actions: Iterable[Action],
+    fields: dict[str, Any],
+    by: Any,
+) -> Indicator:
+    partnership = indicator.partnership
+    themes, actions = list(themes), list(actions)
+    source_agency: Agency | None = fields.get("source_agency")
+    owner: Membership | None = fields.get("owner")
+    _check_inside(partnership, source_agency, "source_agency", "an agency")
+    _check_inside(partnership, owner, "owner", "an owner who is a member")
+    _check_many(partnership, themes, "themes", "priorities and outcomes")
+    _check_many(partnership, actions, "actions", "plan actions")
+    for name in INDICATOR_FIELDS:
+        if name in fields:
+            setattr(indicator, name, fields[name])
+    baseline_end = indicator.baseline_end
+    if baseline_end is not None:
+        indicator.baseline_end = periods.period_start(baseline_end, indicator.frequency)
+    taken = Indicator.objects.filter(partnership=partnership, code=indicator.code)
+    if indicator.pk:
+        taken = taken.exclude(pk=indicator.pk)
+    if taken.exists():
+        raise ApplicationError(
+            f"Another indicator already has the code {indicator.code}. Enter a different code.",
+            field="code",
+        )
+    save_recorded(indicator, by=by)
+    indicator.themes.set(themes)
+    indicator.actions.set(actions)
+    return indicator
+
+
+@transaction.atomic
+def indicator_create(
+    *,
+    partnership: Partnership,
+    by: Any,
+    themes: Iterable[Theme] = (),
+    actions: Iterable[Action] = (),
+    **fields: Any,
+) -> Indicator:
+    indicator = Indicator(partnership=partnership)
+    return _set_indicator(indicator, themes=themes, actions=actions, fields=fields, by=by)
+
+
+@transaction.atomic
+def indicator_update(
+    *,
+    indicator: Indicator,
+    by: Any,
+    themes: Iterable[Theme] = (),
+    actions: Iterable[Action] = (),
+    **fields: Any,
+) -> Indicator:
+    return _set_indicator(indicator, themes=themes, actions=actions, fields=fields, by=by)
+
+
+@transaction.atomic
+def target_save(
+    *,
+    indicator: Indicator,
+    by: Any,
+    period_start: datetime.date,
+    value: Decimal,
+    target: Target | None = None,
+) -> Target:
+    """Set the target for one period (creating it, or changing `target`)."""
+    if target is not None and target.indicator_id != indicator.pk:
+        raise ApplicationError("This target belongs to another indicator.")
+    clash = Target.objects.filter(indicator=indicator, period_start=period_start)
+    if target is not None:
+        clash = clash.exclude(pk=target.pk)
+    if clash.exists():
+        raise ApplicationError(
+            f"There is already a target for {periods.label(period_start, indicator.frequency)}. "
+            "Change that target instead.",
+            field="period",
+        )
+    record = target or Target(partnership=indicator.partnership, indicator=indicator)
+    record.period_start, record.value = period_start, value
+    save_recorded(record, by=by)
+    return record
+
+
+@transaction.atomic
+def target_delete(*, target: Target, by: Any) -> None:
+    target._history_user = by  # type: ignore[attr-defined]
+    target.delete()
+
+
+@transaction.atomic
+def partner_add(
+    *, indicator: Indicator, by: Any, agency: Agency | None, name: str, role: str
+) -> IndicatorPartner:
+    _check_inside(indicator.partnership, agency, "agency", "an agency")
+    if agency is None and not name.strip():
+        raise ApplicationError("Select an agency or enter the name of the partner.", field="agency")
+    partner = IndicatorPartner(
+        partnership=indicator.partnership,
+        indicator=indicator,
+        agency=agency,
+        name="" if agency else name.strip(),
+        role=role,
+    )
+    save_recorded(partner, by=by)
+    return partner
+
+
+@transaction.atomic
+def partner_remove(*, partner: IndicatorPartner, by: Any) -> None:
+    partner._history_user = by  # type: ignore[attr-defined]
+    partner.delete()
+
+
+@transaction.atomic
+def development_item_save(
+    *,
+    partnership: Partnership,
+    by: Any,
+    title: str,
+    description: str,
+    status: str,
+    indicator: Indicator | None,
+    item: DataDevelopmentItem | None = None,
+) -> DataDevelopmentItem:
+    _check_inside(partnership, indicator, "indicator", "an indicator")
+    record = item or DataDevelopmentItem(partnership=partnership)
+    record.title, record.description, record.status, record.indicator = (
+        title,
+        description,
+        status,
+        indicator,
+    )
+    save_recorded(record, by=by)
+    return record

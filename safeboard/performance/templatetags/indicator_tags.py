@@ -1,0 +1,26 @@
+"""Template filters for the indicator pages: numbers as people read them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+NOT_RECORDED = "Not recorded"
+
+
+@register.filter
+def num(value: Any, places: int = 2) -> str:
+    """1234.5000 → "1,234.5"; 12 → "12"; None → "Not recorded". Floats to `places` decimals."""
+    if value is None or value == "":
+        return NOT_RECORDED
+    if isinstance(value, Decimal):
+        text = f"{value.normalize():,f}"
+    else:
+        text = f"{float(value):,.{int(places)}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"

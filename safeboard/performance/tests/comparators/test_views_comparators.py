@@ -1,0 +1,124 @@
+import datetime
+from decimal import Decimal
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from conftest import client_for
+from safeboard.partnerships.domain.roles import Role
+from safeboard.performance.models import ComparatorSeries, ComparatorValue
+from safeboard.performance.selectors_comparators import comparator_points_for
+from safeboard.performance.tests.factories import IndicatorFactory
+
+HEADER = "time_period,geographic_level,area_code,area_name,measure,value,symbol\n"
+
+
+def _url(name, *args):
+    from django.urls import reverse
+
+    return reverse(f"performance:{name}", args=["ourshire", *args])
+
+
+def _upload(text, name="figures.csv"):
+    return SimpleUploadedFile(name, text.encode(), content_type="text/csv")
+
+
+def _series(partnership, measure="referrals", n=3, **kwargs):
+    series = ComparatorSeries.objects.create(
+        partnership=partnership,
+        source_measure=measure,
+        area_code="E92000001",
+        area_name="England",
+        **kwargs,
+    )
+    for i in range(n):
+        ComparatorValue.objects.create(
+            series=series,
+            period_end=datetime.date(2015 + i, 3, 31),
+            period_label=f"{2014 + i}/{(15 + i) % 100:02d}",
+            value=None if i == 0 else Decimal(100 + i),
+            symbol="c" if i == 0 else "",
+        )
+    return series
+
+
+def test_it_imports_a_file_for_an_analyst_but_not_a_board_member(tenancy):
+    text = HEADER + "2025,National,E92000001,England,referrals,,c\n"
+    refused = client_for(tenancy.user(Role.BOARD_MEMBER)).post(
+        _url("comparator_import"), {"file": _upload(text)}
+    )
+    assert refused.status_code == 403
+    response = client_for(tenancy.user(Role.ANALYST)).post(
+        _url("comparator_import"), {"file": _upload(text)}
+    )
+    assert response.status_code == 302
+    assert ComparatorValue.objects.get().symbol == "c"
+
+
+def test_it_refuses_a_malformed_file_with_row_messages_and_writes_nothing(tenancy):
+    text = (
+        HEADER
+        + "2025,National,E92000001,England,referrals,100,\n"
+        + "2025,National,E92000001,England,<script>alert(1)</script>,100,\n"
+        + "2024,National,E92000001,England,referrals,about 90,\n"
+    )
+    response = client_for(tenancy.user(Role.ANALYST)).post(
+        _url("comparator_import"), {"file": _upload(text)}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "nothing was imported" in page
+    assert "Row 3: measure" in page
+    assert "Row 4: value" in page
+    assert "<script>alert" not in page
+    assert not ComparatorSeries.objects.exists()
+
+
+def test_it_refuses_a_file_that_is_not_csv(tenancy):
+    response = client_for(tenancy.manager).post(
+        _url("comparator_import"), {"file": _upload("x", name="figures.xlsx")}
+    )
+    assert "must be a CSV file" in response.content.decode()
+    assert not ComparatorSeries.objects.exists()
+
+
+def test_it_shows_symbols_with_their_meaning_on_the_series_page(tenancy):
+    series = _series(tenancy.ours)
+    page = client_for(tenancy.user(Role.BOARD_MEMBER)).get(_url("comparator_detail", series.pk))
+    text = page.content.decode()
+    assert "c (suppressed)" in text
+    assert "2014/15" in text
+    assert "102" in text
+
+
+def test_it_lists_series_in_a_constant_number_of_queries(tenancy):
+    client = client_for(tenancy.manager)
+    _series(tenancy.ours, "a")
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(_url("comparator_list")).status_code == 200
+    for i in range(10):
+        _series(tenancy.ours, f"m{i}", indicator=IndicatorFactory(partnership=tenancy.ours))
+    with CaptureQueriesContext(connection) as large:
+        page = client.get(_url("comparator_list"))
+    assert "m9" in page.content.decode()
+    assert len(small) == len(large)
+
+
+def test_it_links_a_series_to_an_indicator_of_ours_only(tenancy):
+    series = _series(tenancy.ours)
+    ours = IndicatorFactory(partnership=tenancy.ours)
+    theirs = IndicatorFactory(partnership=tenancy.theirs)
+    client = client_for(tenancy.user(Role.ANALYST))
+    refused = client.post(_url("comparator_link", series.pk), {"indicator": theirs.pk})
+    assert refused.status_code == 200
+    series.refresh_from_db()
+    assert series.indicator is None
+    done = client.post(_url("comparator_link", series.pk), {"indicator": ours.pk})
+    assert done.status_code == 302
+    series.refresh_from_db()
+    assert series.indicator == ours
+    lines = comparator_points_for(ours)
+    assert [len(line.points) for line in lines] == [3]
+    assert lines[0].points[0].value is None
+    assert lines[0].points[0].symbol == "c"

@@ -1,0 +1,271 @@
+"""The report card, dashboard, scorecards and composite report, and changing indicators."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from conftest import client_for
+from safeboard.partnerships.domain.roles import Role
+from safeboard.performance.models import Indicator, IndicatorPartner, Target
+from safeboard.performance.selectors_indicators import ILLUSTRATIVE_LABEL
+from safeboard.plans.tests.factories import PlanFactory, ThemeFactory
+
+BASE = "/p/ourshire/measures"
+
+
+def _card(indicator):
+    return f"{BASE}/indicators/{indicator.pk}/"
+
+
+def test_it_shows_the_report_card_with_chart_table_and_spc_labels(tenancy, world):
+    page = client_for(tenancy.user(Role.BOARD_MEMBER)).get(_card(world.indicator))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<svg" in html
+    assert 'role="img"' in html
+    assert "Data table: NEL-01 Children in need per month" in html
+    assert "March 2021" in html  # period labels
+    assert "Special cause: improvement" in html  # the shift up on a higher-is-better measure
+    assert "Target consistently met" in html  # the lower limit sits above the target of 2
+    assert ILLUSTRATIVE_LABEL in html
+    assert "Referrals rose after the campaign." in html
+    assert "Ourshire Police" in html
+    assert "Refer early" in html
+    assert "Referrals by school" in html
+    assert "Launch the neglect toolkit" in html
+    assert f"/p/ourshire/plans/actions/{world.action.pk}/" in html or "action" in html
+    assert "History" in html
+
+
+def test_it_shows_the_partnership_value_as_the_sum_of_agency_counts(tenancy, world):
+    from safeboard.partnerships.tests.factories import AgencyFactory
+    from safeboard.performance.models import Value
+
+    other = AgencyFactory(partnership=tenancy.ours, name="Ourshire Health")
+    day = datetime.date(2021, 4, 1)
+    for agency, n in ((tenancy.agency, 7), (other, 5)):
+        Value.objects.create(
+            partnership=tenancy.ours,
+            indicator=world.indicator,
+            agency=agency,
+            period_start=day,
+            value=n,
+        )
+    html = client_for(tenancy.manager).get(_card(world.indicator)).content.decode()
+    assert "April 2021" in html
+    assert "(summed from agencies)" in html
+    # The data set list adds them up in the database: the latest value is 7 + 5.
+    listing = client_for(tenancy.manager).get(f"{BASE}/").content.decode()
+    assert '12<br><span class="govuk-body-s">April 2021</span>' in listing
+
+
+def test_it_escapes_hostile_text_on_the_report_card(tenancy, world):
+    world.indicator.name = "<script>alert(1)</script>"
+    world.indicator.save()
+    html = client_for(tenancy.manager).get(_card(world.indicator)).content.decode()
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_it_shows_the_bellwether_dashboard(tenancy, world):
+    html = client_for(tenancy.user(Role.CHAIR)).get(f"{BASE}/dashboard/").content.decode()
+    assert "Children in need per month" in html
+    assert "sb-sparkline" in html
+    assert "March 2021" in html
+    assert "Special cause: improvement" in html
+    assert "Target consistently met" in html
+    assert ILLUSTRATIVE_LABEL in html
+
+
+def test_it_shows_a_scorecard_per_priority(tenancy, world):
+    client = client_for(tenancy.user(Role.BOARD_MEMBER))
+    listing = client.get(f"{BASE}/scorecards/").content.decode()
+    assert "Neglect" in listing
+    html = client.get(f"{BASE}/scorecards/themes/{world.theme.pk}/").content.decode()
+    assert "NEL-01 Children in need per month" in html
+    assert ILLUSTRATIVE_LABEL in html
+
+
+def test_it_groups_the_composite_report_by_priority_with_other_indicators(tenancy, world):
+    Indicator.objects.create(
+        partnership=tenancy.ours,
+        code="loose",
+        name="Unthemed measure",
+        unit="count",
+        polarity="lower",
+        frequency="monthly",
+        kind="how_much",
+    )
+    client = client_for(tenancy.user(Role.BOARD_MEMBER))
+    html = client.get(f"{BASE}/report/?period=2020-03-01").content.decode()
+    assert "Performance report: to March 2020" in html
+    assert html.index("Neglect") < html.index("Other indicators") < html.index("Unthemed measure")
+    assert ILLUSTRATIVE_LABEL in html
+    assert "April 2020" not in html.split("Data table")[1]  # nothing after the chosen period
+    assert client.get(f"{BASE}/report/?period=nonsense").status_code == 200
+
+
+def test_it_prints_the_composite_report_as_pdf(tenancy, world):
+    response = client_for(tenancy.user(Role.BOARD_MEMBER)).get(f"{BASE}/report.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def _indicator_post(**extra):
+    return {
+        "code": "NEW-01",
+        "name": "Repeat referrals",
+        "kind": "better_off",
+        "unit": "percentage",
+        "polarity": "lower",
+        "frequency": "quarterly",
+        "suppression_threshold": "5",
+        "baseline_end": "2018/19 Q4",
+        **extra,
+    }
+
+
+@pytest.mark.parametrize(("role", "allowed"), [(Role.ANALYST, True), (Role.BOARD_MEMBER, False)])
+def test_it_lets_only_analysts_add_an_indicator(tenancy, world, role, allowed):
+    client = client_for(tenancy.user(role))
+    url = f"{BASE}/indicators/add/"
+    data = _indicator_post(themes=[world.theme.pk], actions=[world.action.pk])
+    response = client.post(url, data)
+    if not allowed:
+        assert client.get(url).status_code == 403
+        assert response.status_code == 403
+        assert not Indicator.objects.filter(code="NEW-01").exists()
+        return
+    indicator = Indicator.objects.get(partnership=tenancy.ours, code="NEW-01")
+    assert response["Location"] == _card(indicator)
+    assert indicator.baseline_end == datetime.date(2019, 1, 1)
+    assert list(indicator.themes.all()) == [world.theme]
+    assert list(indicator.actions.all()) == [world.action]
+    assert indicator.history.first().history_user == tenancy.user(role)
+
+
+def test_it_refuses_a_repeated_code_and_bad_input(tenancy, world):
+    client = client_for(tenancy.user(Role.ANALYST))
+    url = f"{BASE}/indicators/add/"
+    page = client.post(url, _indicator_post(code="NEL-01")).content.decode()
+    assert "Another indicator already has the code NEL-01" in page
+    page = client.post(
+        url, _indicator_post(suppression_threshold="five", baseline_end="Q9")
+    ).content.decode()
+    assert "Enter the suppression threshold as a whole number" in page
+    assert "Enter the period like 2017/18 Q1" in page
+    assert Indicator.objects.filter(partnership=tenancy.ours).count() == 1
+
+
+def test_it_refuses_another_partnerships_theme(tenancy, world):
+    theirs = ThemeFactory(plan=PlanFactory(partnership=tenancy.theirs))
+    client = client_for(tenancy.user(Role.ANALYST))
+    page = client.post(f"{BASE}/indicators/add/", _indicator_post(themes=[theirs.pk]))
+    assert page.status_code == 200
+    assert "Select priorities and outcomes from the list" in page.content.decode()
+    assert not Indicator.objects.filter(code="NEW-01").exists()
+
+
+def test_it_changes_an_indicator(tenancy, world):
+    client = client_for(tenancy.user(Role.ANALYST))
+    url = f"{BASE}/indicators/{world.indicator.pk}/edit/"
+    assert "Children in need per month" in client.get(url).content.decode()
+    data = _indicator_post(code="NEL-01", name="Renamed", frequency="monthly", baseline_end="")
+    assert client.post(url, data).status_code == 302
+    world.indicator.refresh_from_db()
+    assert world.indicator.name == "Renamed"
+    assert list(world.indicator.themes.all()) == []
+
+
+def test_it_adds_and_changes_targets_by_period(tenancy, world):
+    client = client_for(tenancy.user(Role.ANALYST))
+    url = f"{BASE}/indicators/{world.indicator.pk}/targets/add/"
+    assert client.post(url, {"period": "April 2020", "value": "14.5"}).status_code == 302
+    target = Target.objects.get(indicator=world.indicator, period_start=datetime.date(2020, 4, 1))
+    assert str(target.value) == "14.5000"
+    page = client.post(url, {"period": "April 2020", "value": "3"}).content.decode()
+    assert "There is already a target for April 2020" in page
+    page = client.post(url, {"period": "2020/21 Q1", "value": "lots"}).content.decode()
+    assert "Enter the period like April 2017" in page
+    assert "Enter the target as a number" in page
+    edit = f"{BASE}/indicators/{world.indicator.pk}/targets/{target.pk}/"
+    assert client.post(edit, {"period": "May 2020", "value": "12"}).status_code == 302
+    target.refresh_from_db()
+    assert target.period_start == datetime.date(2020, 5, 1)
+
+
+def test_it_adds_and_removes_partners_and_development_items(tenancy, world):
+    client = client_for(tenancy.user(Role.ANALYST))
+    base = f"{BASE}/indicators/{world.indicator.pk}"
+    page = client.post(f"{base}/partners/add/", {"agency": "", "name": "", "role": "x"})
+    assert "Select an agency or enter the name of the partner" in page.content.decode()
+    assert (
+        client.post(f"{base}/partners/add/", {"name": "Schools", "role": "Spot"}).status_code == 302
+    )
+    partner = IndicatorPartner.objects.get(name="Schools")
+    assert client.post(f"{base}/partners/{partner.pk}/remove/").status_code == 302
+    assert not IndicatorPartner.objects.filter(pk=partner.pk).exists()
+    data = {"title": "School attendance", "description": "", "status": "needed"}
+    assert client.post(f"{base}/development/add/", data).status_code == 302
+    assert "School attendance" in client.get(_card(world.indicator)).content.decode()
+
+
+def test_it_refuses_another_partnerships_agency_as_partner(tenancy, world):
+    client = client_for(tenancy.user(Role.ANALYST))
+    url = f"{BASE}/indicators/{world.indicator.pk}/partners/add/"
+    page = client.post(url, {"agency": tenancy.their_agency.pk, "role": "x"})
+    assert "Select the agency from the list" in page.content.decode()
+    assert IndicatorPartner.objects.filter(indicator=world.indicator).count() == 1
+
+
+def test_it_shows_the_data_set_with_filters(tenancy, world):
+    client = client_for(tenancy.user(Role.BOARD_MEMBER))
+    html = client.get(f"{BASE}/").content.decode()
+    assert "NEL-01" in html
+    assert "Bellwether" in html
+    assert "March 2021" in html
+    assert ILLUSTRATIVE_LABEL in html
+    assert "NEL-01" not in client.get(f"{BASE}/?kind=how_much").content.decode().split("<table")[1]
+    assert "NEL-01" in client.get(f"{BASE}/?theme={world.theme.pk}").content.decode()
+    assert client.get(f"{BASE}/?theme=abc&kind=<x>").status_code == 200
+
+
+def test_it_suppresses_small_counts_in_the_pdf_for_readers_not_entitled(tenancy, world):
+    from safeboard.performance import exports_indicators
+    from safeboard.performance.selectors_indicators import composite_report, suppress_small_numbers
+
+    Indicator.objects.filter(pk=world.indicator.pk).update(suppression_threshold=10)
+    report = composite_report(partnership=tenancy.ours)
+    suppress_small_numbers(report.series)
+    rows = report.series[0].rows
+    assert [r.suppressed for r in rows[:3]] == [False, False, True]  # 10, 11, 9
+    assert report.series[0].latest_text == "20 (March 2021)"
+
+    class Request:
+        access = type("A", (), {"partnership": tenancy.ours})()
+
+    html = exports_indicators.report_html(
+        Request(),  # type: ignore[arg-type]
+        report,
+        today=datetime.date(2021, 4, 1),
+        entitled=False,
+    )
+    assert "&lt;10" in html
+    assert "Small numbers are suppressed" in html
+    analyst = client_for(tenancy.user(Role.ANALYST)).get(f"{BASE}/report.pdf")
+    assert analyst.content.startswith(b"%PDF")
+
+
+def test_it_lists_the_data_development_agenda_and_adds_to_it(tenancy, world):
+    analyst = client_for(tenancy.user(Role.ANALYST))
+    data = {"title": "Exclusions <script>", "description": "", "status": "in_progress"}
+    response = analyst.post(f"{BASE}/development/add/", data)
+    assert response["Location"] == f"{BASE}/development/"
+    html = client_for(tenancy.user(Role.BOARD_MEMBER)).get(f"{BASE}/development/").content.decode()
+    assert "Referrals by school" in html
+    assert "Exclusions &lt;script&gt;" in html
+    assert "In progress" in html
+    board = client_for(tenancy.user(Role.BOARD_MEMBER))
+    assert board.post(f"{BASE}/development/add/", data).status_code == 403
