@@ -29,7 +29,16 @@ from .helpers import (
 pytestmark = pytest.mark.browser
 
 SLUG = "lincolnshire"
-NAV_FOR_EVERYONE = ["Overview", "Plan", "Governance", "Budget", "Agencies", "People", "Roles"]
+NAV_FOR_EVERYONE = [
+    "Overview",
+    "Plan",
+    "Data set",
+    "Governance",
+    "Budget",
+    "Agencies",
+    "People",
+    "Roles",
+]
 
 
 def submit_empty(page: Page, button: str) -> None:
@@ -96,6 +105,41 @@ def test_every_page_a_role_reaches_is_accessible(site: str, page: Page, prefix: 
 
     nav_link(page, "Roles")
     sweep.check("Roles and permissions")
+
+    nav_link(page, "Plan")
+    sweep.check("Plans")
+    follow(
+        page,
+        page.get_by_role("main").get_by_role(
+            "link", name="Strategic Business Plan 2011 - 2014", exact=True
+        ),
+    )
+    sweep.check("A plan")
+    follow(page, page.get_by_role("main").get_by_role("link", name=re.compile(r"^Overview: ")))
+    sweep.check("Plan overview")
+
+    nav_link(page, "Governance")
+    sweep.check("Governance structure")
+
+    nav_link(page, "Budget")
+    sweep.check("Budget")
+    follow(page, page.get_by_role("main").locator("a[href*='/budget/years/']").first)
+    sweep.check("A budget year")
+
+    nav_link(page, "Data set")
+    sweep.check("Data set")
+    follow(page, page.get_by_role("main").locator("a[href*='/measures/indicators/']").first)
+    sweep.check("An indicator's report card")
+    for link, name in (
+        ("bellwether dashboard", "Bellwether dashboard"),
+        ("scorecards", "Scorecards"),
+        ("performance report", "Performance report"),
+        ("Agency returns", "Agency returns"),
+        ("Comparators", "Comparators"),
+    ):
+        nav_link(page, "Data set")
+        follow(page, page.get_by_role("main").get_by_role("link", name=link, exact=True))
+        sweep.check(name)
 
     if is_manager:
         nav_link(page, "Settings")
