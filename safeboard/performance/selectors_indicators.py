@@ -124,6 +124,13 @@ class IndicatorSeries:
     forecast: forecasting.Forecast | None = None
     turned_the_curve: bool | None = None
     spc_error: str = ""
+    # The composite report shows each indicator's recent periods only (REPORT_WINDOW); the
+    # report card shows them all. SPC, trends and forecast are always worked out on every period.
+    window: int | None = None
+
+    @property
+    def table_rows(self) -> list[PeriodRow]:
+        return self.rows[-self.window :] if self.window else self.rows
 
     @property
     def variation(self) -> tuple[str, str]:
@@ -188,7 +195,7 @@ class IndicatorSeries:
         ind = self.indicator
         latest = self.latest
         summary = (
-            f"{len([r for r in self.rows if r.value is not None])} periods"
+            f"{len([r for r in self.table_rows if r.value is not None])} periods"
             + (f"; latest {self.latest_text}" if latest else "")
             + f". {self.variation[1]}. {self.assurance[1]}. The data table follows the chart."
         )
@@ -209,7 +216,7 @@ class IndicatorSeries:
                     forecast=r.forecast,
                     comparator=r.comparator,
                 )
-                for r in self.rows
+                for r in self.table_rows
             ],
             comparator_name=self.comparator_name,
             chart_id=chart_id,
@@ -536,6 +543,10 @@ def report_periods(*, partnership: Partnership) -> list[datetime.date]:
     )
 
 
+# Periods shown per indicator in the composite report: two years of months or quarters, ten years.
+REPORT_WINDOW = {"monthly": 24, "quarterly": 8, "annual": 10}
+
+
 def composite_report(
     *, partnership: Partnership, period: datetime.date | None = None
 ) -> CompositeReport:
@@ -547,6 +558,8 @@ def composite_report(
         period = choices[0]
     indicators = list(_indicators(partnership).prefetch_related("themes__plan"))
     by_id = {s.indicator.pk: s for s in _series_for(indicators, until=period)}
+    for s in by_id.values():
+        s.window = REPORT_WINDOW[s.indicator.frequency]
     groups: dict[int, ReportGroup] = {}
     other = ReportGroup("Other indicators", "Indicators linked to no priority or theme", [])
     ordered_themes: list[tuple[Any, ...]] = []
