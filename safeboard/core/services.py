@@ -7,7 +7,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model
+from django.utils.text import slugify
 
+from .domain.keys import next_free_key
 from .errors import ApplicationError
 
 
@@ -24,14 +26,8 @@ def save_recorded(instance: Model, *, by: Any, update_fields: list[str] | None =
     instance.save(update_fields=update_fields)
 
 
-def unique_key(text: str, *, taken: Iterable[str], max_length: int = 80) -> str:
+def unique_key(
+    text: str, *, taken: Iterable[str], max_length: int = 80, fallback: str = "item"
+) -> str:
     """A slug for `text` that is not in `taken`: "police", then "police-2", "police-3"..."""
-    from django.utils.text import slugify
-
-    base = (slugify(text) or "item")[: max_length - 4].strip("-") or "item"
-    used = set(taken)
-    key, n = base, 1
-    while key in used:
-        n += 1
-        key = f"{base}-{n}"
-    return key
+    return next_free_key(slugify(text), taken=taken, max_length=max_length, fallback=fallback)

@@ -14,11 +14,10 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils.text import slugify
 
 from safeboard.accounts.models import User
 from safeboard.core.errors import ApplicationError
-from safeboard.core.services import save_recorded
+from safeboard.core.services import save_recorded, unique_key
 from safeboard.partnerships.models import Agency, Partnership
 
 from .domain.money import AmountError, to_amount
@@ -114,12 +113,8 @@ def _line_fields(*, year: BudgetYear, name: str, kind: str, exclude_pk: int | No
 
 
 def _free_key(year: BudgetYear, wanted: str) -> str:
-    base = (slugify(wanted) or "line")[:70]
-    taken = set(BudgetLine.objects.filter(year=year).values_list("key", flat=True))
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    return key
+    taken = BudgetLine.objects.filter(year=year).values_list("key", flat=True)
+    return unique_key(wanted, taken=taken, fallback="line")
 
 
 @transaction.atomic

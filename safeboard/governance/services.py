@@ -14,10 +14,10 @@ from django.utils.text import slugify
 
 from safeboard.accounts.models import User
 from safeboard.core.errors import ApplicationError
-from safeboard.core.services import save_recorded
+from safeboard.core.services import save_recorded, unique_key
 from safeboard.partnerships.models import Agency, Membership, Partnership
 
-from .domain.structure import unique_key, would_create_cycle
+from .domain.structure import would_create_cycle
 from .models import (
     Attendance,
     BoardLink,
@@ -72,7 +72,7 @@ def _key(
         return requested
     if current:
         return current
-    return unique_key(slugify(name), taken=taken, max_length=KEY_MAX_LENGTH)
+    return unique_key(name, taken=taken, max_length=KEY_MAX_LENGTH, fallback="group")
 
 
 # --- Groups ------------------------------------------------------------------------------------

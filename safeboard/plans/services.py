@@ -11,11 +11,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 
 from safeboard.accounts.models import User
 from safeboard.core.errors import ApplicationError
-from safeboard.core.services import save_recorded
+from safeboard.core.services import save_recorded, unique_key
 from safeboard.governance.models import Group, Meeting
 from safeboard.partnerships.models import Agency, Membership, Partnership
 
@@ -40,12 +39,7 @@ def _unique_key(
     existing: QuerySet[Plan] | QuerySet[Theme] | QuerySet[WorkStream] | QuerySet[Action], text: str
 ) -> str:
     """A short stable key from the title, made unique among `existing`."""
-    base = slugify(text)[:70].strip("-") or "item"
-    taken = set(existing.filter(key__startswith=base).values_list("key", flat=True))
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    return key
+    return unique_key(text, taken=existing.values_list("key", flat=True))
 
 
 def _check_choice(value: str, choices: Iterable[str], message: str, field: str) -> None:
@@ -204,11 +198,17 @@ def statement_update(
     title: str,
     body: str,
     signed_by: str,
-    position: int,
+    position: int | None,
     by: User,
 ) -> Statement:
+    """`position` None keeps the statement where it is."""
     _set_statement_fields(
-        statement, kind=kind, title=title, body=body, signed_by=signed_by, position=position
+        statement,
+        kind=kind,
+        title=title,
+        body=body,
+        signed_by=signed_by,
+        position=statement.position if position is None else position,
     )
     save_recorded(statement, by=by)
     return statement
@@ -283,9 +283,10 @@ def theme_update(
     description: str,
     outcome_wanted: str,
     bellwether: str,
-    position: int,
+    position: int | None,
     by: User,
 ) -> Theme:
+    """`position` None keeps the theme where it is."""
     _set_theme_fields(
         theme,
         kind=kind,
@@ -293,7 +294,7 @@ def theme_update(
         description=description,
         outcome_wanted=outcome_wanted,
         bellwether=bellwether,
-        position=position,
+        position=theme.position if position is None else position,
     )
     save_recorded(theme, by=by)
     return theme
@@ -368,15 +369,18 @@ def work_stream_update(
     description: str,
     group: Group | None,
     themes: Iterable[Theme],
-    position: int,
+    position: int | None,
     by: User,
 ) -> WorkStream:
+    """`position` None keeps the work stream where it is."""
     if not title.strip():
         raise ApplicationError("Enter the name of the work stream.", field="title")
     _check_group(work_stream.plan, group)
     chosen = _check_themes(work_stream.plan, themes)
     work_stream.title, work_stream.description = title.strip(), description
-    work_stream.group, work_stream.position = group, position
+    work_stream.group = group
+    if position is not None:
+        work_stream.position = position
     save_recorded(work_stream, by=by)
     work_stream.themes.set(chosen)
     return work_stream

@@ -483,8 +483,6 @@ def statement_edit(request: PartnershipRequest, statement_id: int) -> HttpRespon
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if data["position"] is None:
-            data["position"] = statement.position
         if run_service(
             form, services.statement_update, statement=statement, by=request.user, **data
         ):
@@ -551,8 +549,6 @@ def theme_edit(request: PartnershipRequest, theme_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if data["position"] is None:
-            data["position"] = theme.position
         if run_service(form, services.theme_update, theme=theme, by=request.user, **data):
             messages.success(request, "Priority or theme saved.")
             return redirect(_url(request, "plan_detail", theme.plan_id) + "#themes")
@@ -625,8 +621,6 @@ def work_stream_edit(request: PartnershipRequest, work_stream_id: int) -> HttpRe
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if data["position"] is None:
-            data["position"] = stream.position
         if run_service(
             form, services.work_stream_update, work_stream=stream, by=request.user, **data
         ):

@@ -278,16 +278,3 @@ def wrap_label(text: str, *, width: int, max_lines: int) -> list[str]:
         last = lines[max_lines - 1]
         lines = [*lines[: max_lines - 1], (last[: width - 1].rstrip() + "…")]
     return lines
-
-
-def unique_key(base: str, *, taken: Iterable[str], max_length: int = 80) -> str:
-    """`base` (already a slug) if free, otherwise `base-2`, `base-3`..., never over
-    `max_length` characters."""
-    used = set(taken)
-    base = base[:max_length].strip("-") or "group"
-    key, n = base, 1
-    while key in used:
-        n += 1
-        suffix = f"-{n}"
-        key = base[: max_length - len(suffix)].rstrip("-") + suffix
-    return key

@@ -11,7 +11,6 @@ from safeboard.governance.domain.structure import (
     forest,
     layout,
     reading_order,
-    unique_key,
     would_create_cycle,
     wrap_label,
 )
@@ -230,16 +229,3 @@ def test_it_never_makes_a_line_too_long_or_too_many(text, width, max_lines):
     lines = wrap_label(text, width=width, max_lines=max_lines)
     assert len(lines) <= max_lines
     assert all(len(line) <= width for line in lines)
-
-
-def test_it_makes_a_key_unique_by_numbering_it():
-    assert unique_key("education", taken=[]) == "education"
-    assert unique_key("education", taken=["education", "education-2"]) == "education-3"
-    assert unique_key("", taken=["group"]) == "group-2"
-
-
-@given(st.from_regex(r"[a-z0-9-]{0,100}", fullmatch=True), st.sets(st.text(max_size=90)))
-def test_it_never_returns_a_key_already_taken_or_too_long(base, taken):
-    key = unique_key(base, taken=taken, max_length=80)
-    assert key not in taken
-    assert 0 < len(key) <= 80

@@ -98,6 +98,18 @@ def test_it_manages_statements_and_keeps_their_order(tenancy):
         "Our values",
         "Our vision",
     ]
+    # Leaving the position blank keeps the statement where it is.
+    services.statement_update(
+        statement=vision,
+        kind="vision",
+        title="Our vision",
+        body="Safe and heard.",
+        signed_by="",
+        position=None,
+        by=tenancy.manager,
+    )
+    vision.refresh_from_db()
+    assert vision.position == 3
     with pytest.raises(ApplicationError, match="Enter the text"):
         services.statement_create(plan=plan, kind="vision", title="", body=" ", by=None)
     services.statement_delete(statement=values, by=tenancy.manager)

@@ -1,8 +1,7 @@
 """`manage.py spc FILE.csv`: XmR / Making Data Count chart values for a date,value CSV.
 
-A thin wrapper: the logic is in safeboard.performance.domain.spc_cli. It lives in interchange for
-now because the performance app is not installed yet; move it to
-safeboard/performance/management/commands/ once that app is in INSTALLED_APPS.
+A thin wrapper: the logic (reading the CSV, the options, the output) is in
+safeboard.performance.domain.spc_cli, which is pure Python.
 """
 
 from __future__ import annotations
