@@ -1,12 +1,22 @@
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
+from safeboard.core.modules import registered
 from safeboard.partnerships import views as partnership_views
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
     """For the load balancer: the process answers. Holds no state."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def partnership_urls() -> list[URLPattern | URLResolver]:
+    """Each registered module's pages, under /p/<slug>/ at the prefix the module declares."""
+    return [
+        path(f"p/<slug:partnership_slug>/{module.url_prefix}", include(module.urlconf))
+        for module in registered()
+        if module.url_prefix is not None
+    ]
 
 
 urlpatterns = [
@@ -21,10 +31,5 @@ urlpatterns = [
     ),
     path("account/", partnership_views.account, name="account"),
     path("account/", include("safeboard.accounts.urls")),
-    path("p/<slug:partnership_slug>/", include("safeboard.partnerships.urls")),
-    path("p/<slug:partnership_slug>/governance/", include("safeboard.governance.urls")),
-    path("p/<slug:partnership_slug>/plans/", include("safeboard.plans.urls")),
-    path("p/<slug:partnership_slug>/budget/", include("safeboard.finance.urls")),
-    path("p/<slug:partnership_slug>/measures/", include("safeboard.performance.urls")),
-    path("p/<slug:partnership_slug>/plan-file/", include("safeboard.interchange.urls")),
+    *partnership_urls(),
 ]

@@ -1,30 +1,29 @@
 """How to name a record of each kind in a partnership URL, for the tenancy and every-page walks.
 
-Each app lists its own in `safeboard/<app>/tests/url_records.py` as
-`URL_RECORDS = {"<url kwarg>": maker}`, where `maker(tenancy, partnership)` returns the id of a
-record of that kind inside `partnership` (creating it if need be). A URL kwarg that no app lists
-fails tests/test_tenancy.py::test_it_knows_every_record_kind_in_partnership_urls.
+Each module names its own in its registry entry (`url_records` in `safeboard/<app>/module.py`,
+usually `safeboard/<app>/tests/url_records.py` `URL_RECORDS = {"<url kwarg>": maker}`), where
+`maker(tenancy, partnership)` returns the id of a record of that kind inside `partnership`
+(creating it if need be). A URL kwarg that no module lists fails
+tests/test_tenancy.py::test_it_knows_every_record_kind_in_partnership_urls.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
 from typing import Any
 
-APPS = ["partnerships", "governance", "plans", "finance", "performance"]
+from safeboard.core.modules import registered, resolve
 
 Maker = Callable[[Any, Any], int]
 
 
 def url_records() -> dict[str, Maker]:
     makers: dict[str, Maker] = {}
-    for app in APPS:
-        try:
-            module = import_module(f"safeboard.{app}.tests.url_records")
-        except ModuleNotFoundError:
-            continue
-        makers.update(module.URL_RECORDS)
+    for module in registered():
+        if module.url_records:
+            for kwarg, maker in resolve(module.url_records).items():
+                # A keyword two modules use (group_id) is made by the first that lists it.
+                makers.setdefault(kwarg, maker)
     return makers
 
 

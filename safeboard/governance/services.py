@@ -264,15 +264,17 @@ def group_member_add(
     is_lay_member: bool = False,
     by: User | None,
 ) -> GroupMember:
-    """Give someone a seat on a group: a Safeboard member, or a named person (a lay member, say)
-    without an account. The agency defaults to the member's own agency."""
+    """Give someone a seat on a group: a Safeboard member, a named person (a lay member, say)
+    without an account, or an agency whose representative is not named. The agency defaults to
+    the member's own agency."""
     partnership = group.partnership
     if group.is_archived:
         raise ApplicationError("This group is archived. Restore it before adding members.")
     name = name.strip()
-    if membership is None and not name:
+    if membership is None and not name and agency is None:
         raise ApplicationError(
-            "Select a person in the partnership, or enter the name of someone without an account.",
+            "Select a person in the partnership, enter the name of someone without an account, "
+            "or select the agency that holds the seat.",
             field="membership",
         )
     if membership is not None and name:
@@ -282,7 +284,7 @@ def group_member_add(
     seats = GroupMember.objects.filter(group=group)
     if membership is not None and seats.filter(membership=membership).exists():
         raise ApplicationError("This person is already a member of the group.", field="membership")
-    if membership is None and seats.filter(membership=None, name__iexact=name).exists():
+    if membership is None and name and seats.filter(membership=None, name__iexact=name).exists():
         raise ApplicationError(f"{name} is already a member of the group.", field="name")
     if agency is None and membership is not None and not is_lay_member:
         agency = membership.agency

@@ -1,4 +1,5 @@
-"""Header and navigation context for every page."""
+"""Header and navigation context for every page. The navigation entries come from the module
+registry (`safeboard/<app>/module.py`)."""
 
 from __future__ import annotations
 
@@ -8,21 +9,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from safeboard.core.modules import nav_items
+
 from .domain.roles import Capability
 from .selectors import memberships_of
-
-# (text, url name, capability needed, url-name prefix that marks the item as current)
-PARTNERSHIP_NAV: list[tuple[str, str, Capability, str]] = [
-    ("Overview", "partnerships:home", Capability.VIEW, "partnerships:home"),
-    ("Plan", "plans:plan_list", Capability.VIEW, "plans:"),
-    ("Data set", "performance:indicator_list", Capability.VIEW, "performance:"),
-    ("Governance", "governance:structure", Capability.VIEW, "governance:"),
-    ("Budget", "finance:budget_overview", Capability.VIEW, "finance:"),
-    ("Agencies", "partnerships:agency_list", Capability.VIEW, "partnerships:agency"),
-    ("People", "partnerships:people_list", Capability.VIEW_PEOPLE, "partnerships:people"),
-    ("Roles", "partnerships:roles", Capability.VIEW, "partnerships:roles"),
-    ("Settings", "partnerships:settings", Capability.MANAGE_STRUCTURE, "partnerships:settings"),
-]
 
 
 def partnership(request: HttpRequest) -> dict[str, Any]:
@@ -43,11 +33,11 @@ def partnership(request: HttpRequest) -> dict[str, Any]:
     context["can"] = {capability.value: access.can(capability) for capability in Capability}
     context["nav_items"] = [
         {
-            "text": text,
-            "href": reverse(name, args=[slug]),
-            "active": current.startswith(prefix),
+            "text": item.text,
+            "href": reverse(item.url_name, args=[slug]),
+            "active": current.startswith(item.current or f"{module.label}:"),
         }
-        for text, name, capability, prefix in PARTNERSHIP_NAV
-        if access.can(capability)
+        for module, item in nav_items()
+        if access.can(Capability(item.capability))
     ]
     return context

@@ -44,8 +44,22 @@ def partnership_create(
 
 
 @transaction.atomic
+def partnership_create_empty(
+    *, name: str, slug: str, short_name: str = "", area: str = "", by: User | None
+) -> Partnership:
+    """A partnership with nobody in it yet, for a plan file to fill (its manager is added after)."""
+    if Partnership.objects.filter(slug=slug).exists():
+        raise ApplicationError(f"A partnership already uses the web address {slug}.", field="slug")
+    if Partnership.objects.filter(name__iexact=name).exists():
+        raise ApplicationError("A partnership with this name already exists.", field="name")
+    partnership = Partnership(name=name, slug=slug, short_name=short_name, area=area)
+    save_recorded(partnership, by=by)
+    return partnership
+
+
+@transaction.atomic
 def partnership_update(
-    *, partnership: Partnership, name: str, short_name: str, area: str, by: User
+    *, partnership: Partnership, name: str, short_name: str, area: str, by: User | None
 ) -> Partnership:
     if Partnership.objects.exclude(pk=partnership.pk).filter(name__iexact=name).exists():
         raise ApplicationError("A partnership with this name already exists.", field="name")
@@ -61,18 +75,20 @@ def agency_create(
     name: str,
     agency_type: str,
     short_name: str = "",
+    key: str = "",
     by: User | None,
 ) -> Agency:
+    """`key` is the agency's name in plan files; made from the name when not given."""
     if Agency.objects.filter(partnership=partnership, name__iexact=name).exists():
         raise ApplicationError("An agency with this name already exists.", field="name")
     if agency_type not in AgencyType.values:
         raise ApplicationError("Select the type of agency.", field="agency_type")
+    taken = set(Agency.objects.filter(partnership=partnership).values_list("key", flat=True))
+    if key and key in taken:
+        raise ApplicationError("Another agency already uses this key.", field="key")
     agency = Agency(
         partnership=partnership,
-        key=unique_key(
-            name,
-            taken=set(Agency.objects.filter(partnership=partnership).values_list("key", flat=True)),
-        ),
+        key=key or unique_key(name, taken=taken),
         name=name,
         short_name=short_name,
         agency_type=agency_type,

@@ -545,9 +545,11 @@ def progress_update_record(
     evidence_file: UploadedFile | None = None,
     by: User | None,
     today: datetime.date | None = None,
+    sets_action: bool = True,
 ) -> ProgressUpdate:
     """Record dated progress on an action. A RAG or status given here becomes the action's current
-    RAG or status; left blank, the action keeps the one it had."""
+    RAG or status; left blank, the action keeps the one it had. A plan file, which records the
+    action's current RAG and status itself, passes `sets_action=False`."""
     problem = progress_date_problem(date, today or timezone.localdate())
     if problem:
         raise ApplicationError(problem + ".", field="date")
@@ -577,6 +579,8 @@ def progress_update_record(
         update.evidence_file = evidence_file
     save_recorded(update, by=by)
     changed: list[str] = []
+    if not sets_action:
+        return update
     if rag and rag != action.rag:
         action.rag = rag
         changed.append("rag")

@@ -40,7 +40,7 @@ def test_it_refuses_a_person_or_agency_of_another_partnership(tenancy, manager_c
 def test_it_asks_for_a_person_or_a_name(tenancy, manager_client):
     group = GroupFactory(partnership=tenancy.ours)
     response = manager_client.post(_url(group), {})
-    assert b"Select a person in the partnership, or enter the name" in response.content
+    assert b"Select a person in the partnership, enter the name" in response.content
     assert not GroupMember.objects.exists()
 
 

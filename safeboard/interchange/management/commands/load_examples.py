@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from safeboard.accounts.models import User
-from safeboard.core.services import save_recorded
-from safeboard.governance.models import Group
+from safeboard.core.modules import registered, resolve
+from safeboard.interchange.examples import Demo
 from safeboard.interchange.importer import import_partnership
 from safeboard.interchange.validate import parse
 from safeboard.partnerships.domain.roles import Role
@@ -41,12 +40,6 @@ DEMO_AGENCY_LEAD_AGENCY = {
     "lincolnshire": ("Police", "police"),
     "north-east-lincolnshire": ("Demo agency (not from the plan)", "other"),
 }
-# The group the demo group chair chairs. The Lincolnshire plan names no chair for it; North East
-# Lincolnshire's names one group only, the Leadership Board.
-DEMO_CHAIRED_GROUP = {
-    "lincolnshire": "education-and-training",
-    "north-east-lincolnshire": "leadership-board",
-}
 SITE_ADMIN_EMAIL = "admin@example.org"
 DEMO_BOTH_EMAIL = "demo@example.org"
 
@@ -62,20 +55,26 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_PASSWORD") or secrets.token_urlsafe(12)
         partnerships = [self._load(path) for path in sorted(EXAMPLES_DIR.glob("*.yaml"))]
         accounts: list[tuple[str, str, str]] = []
+        summaries: list[str] = []
         for partnership in partnerships:
+            members: dict[Role, Membership] = {}
             for prefix, role, name in DEMO_ACCOUNTS:
                 email = f"{prefix}@{partnership.slug}.example"
                 agency = None
                 if role is Role.AGENCY_LEAD:
                     agency = self._demo_agency(partnership)
-                membership = self._member(
+                members[role] = self._member(
                     partnership, email, f"{name} ({partnership.short_name})", role, agency
                 )
-                if role is Role.GROUP_CHAIR:
-                    self._chair(partnership, membership)
                 self._password(email, password)
                 accounts.append((email, role.label, partnership.name))
             self._member(partnership, DEMO_BOTH_EMAIL, "Demo Manager", Role.MANAGER, None)
+            # What each module adds to the examples beyond the plan file.
+            for module in registered():
+                if module.examples:
+                    summary = resolve(module.examples)(partnership, Demo(members=members))
+                    if summary:
+                        summaries.append(summary)
         self._password(DEMO_BOTH_EMAIL, password)
         accounts.append((DEMO_BOTH_EMAIL, Role.MANAGER.label, "both example partnerships"))
         admin, _ = User.objects.get_or_create(
@@ -87,9 +86,10 @@ class Command(BaseCommand):
         admin.save()
         accounts.append((SITE_ADMIN_EMAIL, "Site administrator", "no partnership"))
 
-        call_command("load_example_measures", verbosity=0 if options["quiet"] else 1)
         if options["quiet"]:
             return
+        for summary in summaries:
+            self.stdout.write(summary)
         width = max(len(a[0]) for a in accounts)
         self.stdout.write("\nDemo accounts (sign in at /account/sign-in/):")
         for email, role_label, where in accounts:
@@ -134,14 +134,6 @@ class Command(BaseCommand):
                 membership=existing, role=role, agency=agency, job_title="", by=None
             )
         return existing
-
-    def _chair(self, partnership: Partnership, membership: Membership) -> None:
-        group = Group.objects.filter(
-            partnership=partnership, key=DEMO_CHAIRED_GROUP[partnership.slug]
-        ).first()
-        if group is not None and group.chair_id is None:
-            group.chair = membership
-            save_recorded(group, by=None)
 
     def _password(self, email: str, password: str) -> None:
         user = User.objects.get(email=email)

@@ -1,4 +1,5 @@
-"""Load the illustrative example data set for the example partnerships (idempotent).
+"""The illustrative example data set of the example partnerships (idempotent): performance's
+`examples` entry in its module, called by `manage.py load_examples` after the plan files load.
 
 North East Lincolnshire gets its four bellwether indicators, worded as its plan words them, and a
 small core data set for its three priorities; Lincolnshire a performance dataset for its five key
@@ -18,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from safeboard.interchange.examples import Demo
 from safeboard.partnerships.models import Partnership
 from safeboard.performance.domain.synthetic import Design
 from safeboard.performance.models import Indicator, IndicatorKind, Polarity, Unit
@@ -229,33 +230,27 @@ EXAMPLES: dict[str, tuple[list[ExampleIndicator], datetime.date, dict[str, str]]
 }
 
 
-class Command(BaseCommand):
-    help = "Load the illustrative example measures for the example partnerships (idempotent)."
-
-    @transaction.atomic
-    def handle(self, *args: Any, **options: Any) -> None:
-        text = DFE_FILE.read_text(encoding="utf-8")
-        for slug, (specs, first, comparators) in EXAMPLES.items():
-            partnership = Partnership.objects.filter(slug=slug).first()
-            if partnership is None:
-                continue
-            if Indicator.objects.filter(partnership=partnership).exists():
-                if options["verbosity"] > 1:
-                    self.stdout.write(f"{slug}: has indicators already; left alone.")
-                continue
-            made = example_indicators_load(
-                partnership=partnership, specs=specs, first_period=first, count=MONTHS, by=None
-            )
-            summary = comparators_import(
-                partnership=partnership,
-                text=text,
-                by=None,
-                area_codes=[ENGLAND],
-                rates_for=["cpp_at_31_march"],
-                links={(m, ENGLAND): code for m, code in comparators.items()},
-            )
-            if options["verbosity"] > 0:
-                self.stdout.write(
-                    f"{slug}: {len(made)} illustrative indicators, "
-                    f"{summary.series_created} England comparator series."
-                )
+@transaction.atomic
+def load(partnership: Partnership, demo: Demo) -> str | None:
+    """The example data set for `partnership`, if it is an example and has no indicators yet.
+    A partnership that has indicators is left alone."""
+    if partnership.slug not in EXAMPLES:
+        return None
+    specs, first, comparators = EXAMPLES[partnership.slug]
+    if Indicator.objects.filter(partnership=partnership).exists():
+        return None
+    made = example_indicators_load(
+        partnership=partnership, specs=specs, first_period=first, count=MONTHS, by=None
+    )
+    summary = comparators_import(
+        partnership=partnership,
+        text=DFE_FILE.read_text(encoding="utf-8"),
+        by=None,
+        area_codes=[ENGLAND],
+        rates_for=["cpp_at_31_march"],
+        links={(m, ENGLAND): code for m, code in comparators.items()},
+    )
+    return (
+        f"{partnership.slug}: {len(made)} illustrative indicators, "
+        f"{summary.series_created} England comparator series."
+    )

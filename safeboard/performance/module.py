@@ -1,0 +1,23 @@
+"""The data set: indicators, values, targets, agency returns and comparators."""
+
+from safeboard.core.modules import Module, NavItem
+
+MODULE = Module(
+    label="performance",
+    name="Data set",
+    url_prefix="measures/",
+    nav=(NavItem("Data set", "performance:indicator_list", order=20),),
+    uses=("governance", "plans"),
+    url_records="safeboard.performance.tests.url_records:URL_RECORDS",
+    examples="safeboard.performance.examples:load",
+    history=(
+        "Indicator",
+        "IndicatorPartner",
+        "AgencyReturn",
+        "Value",
+        "Target",
+        "PartOfWhole",
+        "DataDevelopmentItem",
+        "ComparatorSeries",
+    ),
+)

@@ -1,0 +1,14 @@
+"""The plan: statements, priorities and themes, work streams, actions and their progress."""
+
+from safeboard.core.modules import Module, NavItem
+
+MODULE = Module(
+    label="plans",
+    name="Plan",
+    url_prefix="plans/",
+    nav=(NavItem("Plan", "plans:plan_list", order=10),),
+    uses=("governance",),
+    url_records="safeboard.plans.tests.url_records:URL_RECORDS",
+    plan_file="safeboard.plans.planfile:SECTION",
+    history=("Plan", "Statement", "Theme", "WorkStream", "Action", "ProgressUpdate"),
+)
