@@ -90,7 +90,8 @@ def test_it_puts_the_plan_file_together_from_the_modules_sections():
     fields = list(file_model().model_fields)
     assert fields[:3] == ["format", "version", "partnership"]
     assert fields[3:] == [key for s in found for key in s.fields]
-    assert fields[3:] == ["agencies", "groups", "board_links", "plans", "budget", "staffing"]
+    today = ["agencies", "groups", "board_links", "plans", "budget", "staffing"]
+    assert [key for key in fields if key in today] == today
 
 
 @pytest.mark.django_db
