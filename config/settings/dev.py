@@ -1,4 +1,4 @@
-"""Local development: `make run`. Never used in production."""
+"""Local development: `make dev` (Django's runserver, DEBUG on). Never used in production."""
 
 import os
 
