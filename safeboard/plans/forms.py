@@ -6,18 +6,36 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
 from safeboard.governance.models import Group, Meeting
 from safeboard.partnerships.models import Agency, Membership, Partnership
 
 from .domain.evidence import ALLOWED_EVIDENCE_TYPES, ALLOWED_LABEL
+from .domain.permissions import owned_within
+from .domain.rag import owning_group_id
 from .domain.rules import EARLIEST_YEAR, LATEST_YEAR
-from .models import ActionStatus, Plan, PlanStatus, Rag, StatementKind, Theme, ThemeKind, WorkStream
+from .models import (
+    Action,
+    ActionStatus,
+    Plan,
+    PlanStatus,
+    Rag,
+    StatementKind,
+    Theme,
+    ThemeKind,
+    WorkStream,
+)
 from .selectors import NOT_RECORDED, ordered_themes, partnership_agencies, partnership_groups
 
 DATE_HINT = "For example, 31/03/2025"
 DATE_ERRORS = {"invalid": "Enter a real date in the format day/month/year, like 31/03/2025."}
 NOT_RECORDED_CHOICE = ("", "Not recorded")
+NOT_YOUR_GROUP = "Select a group you chair. You can only change the work of groups you chair."
+NOT_YOUR_GROUPS_WORK = (
+    "Select a group you chair, or a work stream owned by a group you chair. You can only change "
+    "the work of groups you chair."
+)
 
 
 class _DateField(forms.DateField):
@@ -172,9 +190,20 @@ class WorkStreamForm(forms.Form):
         error_messages={"invalid": "Enter the position as a whole number, like 3."},
     )
 
-    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, plan: Plan, groups: frozenset[int] | None = None, **kwargs: Any
+    ) -> None:
+        """`groups`: the groups whose work the caller may change (None: every group); only those
+        are offered, and one of them must be chosen."""
         super().__init__(*args, **kwargs)
-        _limit(self, "group", partnership_groups(partnership=plan.partnership))
+        self.groups = groups
+        offered = partnership_groups(partnership=plan.partnership)
+        if groups is not None:
+            offered = offered.filter(pk__in=groups)
+            self.fields["group"].required = True
+            self.fields["group"].error_messages["required"] = NOT_YOUR_GROUP
+            self.fields["group"].error_messages["invalid_choice"] = NOT_YOUR_GROUP
+        _limit(self, "group", offered)
         _limit(self, "themes", ordered_themes(Theme.objects.filter(plan=plan)))
 
 
@@ -244,11 +273,30 @@ class ActionForm(forms.Form):
         error_messages={"invalid_choice": "Select a meeting of this partnership from the list."},
     )
 
-    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        plan: Plan,
+        groups: frozenset[int] | None = None,
+        action: Action | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`groups`: the groups whose work the caller may change (None: every group). Only those
+        groups, and the work streams they own (and the action's own work stream), are offered,
+        and the action must end up owned by one of them."""
         super().__init__(*args, **kwargs)
+        self.groups = groups
         partnership = plan.partnership
-        _limit(self, "work_stream", WorkStream.objects.filter(plan=plan).order_by("position"))
-        _limit(self, "group", partnership_groups(partnership=partnership))
+        streams = WorkStream.objects.filter(plan=plan).order_by("position")
+        offered_groups = partnership_groups(partnership=partnership)
+        if groups is not None:
+            current = [action.work_stream_id] if action and action.work_stream_id else []
+            streams = streams.filter(Q(group_id__in=groups) | Q(pk__in=current))
+            offered_groups = offered_groups.filter(pk__in=groups)
+            self.fields["group"].error_messages["invalid_choice"] = NOT_YOUR_GROUP
+            self.fields["work_stream"].error_messages["invalid_choice"] = NOT_YOUR_GROUPS_WORK
+        _limit(self, "work_stream", streams.select_related("group"))
+        _limit(self, "group", offered_groups)
         _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
         _limit(
             self,
@@ -265,6 +313,17 @@ class ActionForm(forms.Form):
             .select_related("group")
             .order_by("-date"),
         )
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        if self.groups is not None and not self.errors:
+            group, stream = self.cleaned_data.get("group"), self.cleaned_data.get("work_stream")
+            owner = owning_group_id(
+                group.pk if group else None, stream.group_id if stream else None
+            )
+            if not owned_within(groups=self.groups, owning_group_id=owner):
+                self.add_error("group", NOT_YOUR_GROUPS_WORK)
+        return data
 
 
 class ProgressForm(forms.Form):
