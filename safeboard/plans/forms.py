@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 
 from safeboard.governance.models import Group, Meeting
 from safeboard.partnerships.models import Agency, Membership, Partnership
@@ -21,12 +20,21 @@ from .models import (
     Plan,
     PlanStatus,
     Rag,
+    Statement,
     StatementKind,
     Theme,
     ThemeKind,
     WorkStream,
 )
-from .selectors import NOT_RECORDED, ordered_themes, partnership_agencies, partnership_groups
+from .selectors import (
+    NOT_RECORDED,
+    partnership_agencies,
+    partnership_groups,
+    partnership_meetings,
+    partnership_people,
+    plan_theme_choices,
+    plan_work_stream_choices,
+)
 
 DATE_HINT = "For example, 31/03/2025"
 DATE_ERRORS = {"invalid": "Enter a real date in the format day/month/year, like 31/03/2025."}
@@ -115,6 +123,10 @@ class StatementForm(forms.Form):
         error_messages={"invalid": "Enter the position as a whole number, like 3."},
     )
 
+    @staticmethod
+    def initial_for(statement: Statement) -> dict[str, Any]:
+        return {name: getattr(statement, name) for name in StatementForm.base_fields}
+
 
 class ThemeForm(forms.Form):
     kind = forms.ChoiceField(
@@ -145,6 +157,10 @@ class ThemeForm(forms.Form):
         help_text="Shown in this order within its kind, lowest first.",
         error_messages={"invalid": "Enter the position as a whole number, like 3."},
     )
+
+    @staticmethod
+    def initial_for(theme: Theme) -> dict[str, Any]:
+        return {name: getattr(theme, name) for name in ThemeForm.base_fields}
 
 
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -204,7 +220,17 @@ class WorkStreamForm(forms.Form):
             self.fields["group"].error_messages["required"] = NOT_YOUR_GROUP
             self.fields["group"].error_messages["invalid_choice"] = NOT_YOUR_GROUP
         _limit(self, "group", offered)
-        _limit(self, "themes", ordered_themes(Theme.objects.filter(plan=plan)))
+        _limit(self, "themes", plan_theme_choices(plan=plan))
+
+    @staticmethod
+    def initial_for(stream: WorkStream) -> dict[str, Any]:
+        return {
+            "title": stream.title,
+            "description": stream.description,
+            "group": stream.group_id,
+            "themes": [t.pk for t in stream.themes.all()],
+            "position": stream.position,
+        }
 
 
 def _limit(form: forms.Form, name: str, queryset: Any) -> None:
@@ -287,32 +313,34 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.groups = groups
         partnership = plan.partnership
-        streams = WorkStream.objects.filter(plan=plan).order_by("position")
         offered_groups = partnership_groups(partnership=partnership)
         if groups is not None:
-            current = [action.work_stream_id] if action and action.work_stream_id else []
-            streams = streams.filter(Q(group_id__in=groups) | Q(pk__in=current))
             offered_groups = offered_groups.filter(pk__in=groups)
             self.fields["group"].error_messages["invalid_choice"] = NOT_YOUR_GROUP
             self.fields["work_stream"].error_messages["invalid_choice"] = NOT_YOUR_GROUPS_WORK
-        _limit(self, "work_stream", streams.select_related("group"))
+        keep = action.work_stream_id if action else None
+        _limit(self, "work_stream", plan_work_stream_choices(plan=plan, groups=groups, keep=keep))
         _limit(self, "group", offered_groups)
         _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
-        _limit(
-            self,
-            "lead_person",
-            Membership.objects.filter(partnership=partnership, archived_at__isnull=True)
-            .select_related("user", "agency")
-            .order_by("user__full_name"),
+        _limit(self, "lead_person", partnership_people(partnership=partnership))
+        _limit(self, "themes", plan_theme_choices(plan=plan))
+        _limit(self, "arising_from", partnership_meetings(partnership=partnership))
+
+    @staticmethod
+    def initial_for(action: Action) -> dict[str, Any]:
+        related = {"themes", "work_stream", "group", "lead_agency", "lead_person", "arising_from"}
+        initial = {
+            name: getattr(action, name) for name in ActionForm.base_fields if name not in related
+        }
+        initial.update(
+            work_stream=action.work_stream_id,
+            group=action.group_id,
+            lead_agency=action.lead_agency_id,
+            lead_person=action.lead_person_id,
+            arising_from=action.arising_from_id,
+            themes=[t.pk for t in action.themes.all()],
         )
-        _limit(self, "themes", ordered_themes(Theme.objects.filter(plan=plan)))
-        _limit(
-            self,
-            "arising_from",
-            Meeting.objects.filter(partnership=partnership)
-            .select_related("group")
-            .order_by("-date"),
-        )
+        return initial
 
     def clean(self) -> dict[str, Any] | None:
         data = super().clean()
@@ -422,5 +450,5 @@ class ActionFilterForm(forms.Form):
         group.empty_label = "Any group"
         _limit(self, "group", partnership_groups(partnership=partnership))
         _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
-        _limit(self, "theme", ordered_themes(Theme.objects.filter(plan=plan)))
-        _limit(self, "work_stream", WorkStream.objects.filter(plan=plan).order_by("position"))
+        _limit(self, "theme", plan_theme_choices(plan=plan))
+        _limit(self, "work_stream", plan_work_stream_choices(plan=plan))

@@ -319,25 +319,12 @@ def action_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def action_edit(request: PartnershipRequest, action_id: int) -> HttpResponse:
     action = access_action(request.access, action_id, for_change=True)
-    initial = {
-        name: getattr(action, name)
-        for name in ActionForm.base_fields
-        if name not in {"themes", "work_stream", "group", "lead_agency", "lead_person"}
-    }
-    initial.update(
-        work_stream=action.work_stream_id,
-        group=action.group_id,
-        lead_agency=action.lead_agency_id,
-        lead_person=action.lead_person_id,
-        arising_from=action.arising_from_id,
-        themes=list(action.themes.values_list("pk", flat=True)),
-    )
     form = ActionForm(
         _posted(request),
         plan=action.plan,
         groups=editable_groups(request.access),
         action=action,
-        initial=initial,
+        initial=ActionForm.initial_for(action),
     )
     if request.method == "POST" and form.is_valid():
         if run_service(
@@ -494,7 +481,7 @@ def statement_edit(request: PartnershipRequest, statement_id: int) -> HttpRespon
     statement = access_statement(request.access, statement_id, capability=Capability.EDIT_PLAN)
     form = StatementForm(
         _posted(request),
-        initial={n: getattr(statement, n) for n in StatementForm.base_fields},
+        initial=StatementForm.initial_for(statement),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -559,9 +546,7 @@ def theme_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_PLAN)
 def theme_edit(request: PartnershipRequest, theme_id: int) -> HttpResponse:
     theme = access_theme(request.access, theme_id, capability=Capability.EDIT_PLAN)
-    form = ThemeForm(
-        _posted(request), initial={n: getattr(theme, n) for n in ThemeForm.base_fields}
-    )
+    form = ThemeForm(_posted(request), initial=ThemeForm.initial_for(theme))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if run_service(form, services.theme_update, theme=theme, by=request.user, **data):
@@ -627,13 +612,7 @@ def work_stream_edit(request: PartnershipRequest, work_stream_id: int) -> HttpRe
         _posted(request),
         plan=stream.plan,
         groups=editable_groups(request.access),
-        initial={
-            "title": stream.title,
-            "description": stream.description,
-            "group": stream.group_id,
-            "themes": list(stream.themes.values_list("pk", flat=True)),
-            "position": stream.position,
-        },
+        initial=WorkStreamForm.initial_for(stream),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
