@@ -4,14 +4,15 @@ A view still reads access -> service -> render: it finds the record through its 
 `access.py`, builds the form, and hands both to `form_page` (or `confirm_page`), which shows the
 form, calls the service through `core.forms.run_service` (a broken rule or a stale edit becomes
 a GOV.UK error on the form) and redirects with a success banner. How to use it:
-docs/how-to/page-kit.md. The kit imports the platform only, never a feature app.
+docs/how-to/page-kit.md. The kit imports only `core` (the partnership's home is reached by URL
+name), never a feature app, so every app, `partnerships` too, may use it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -21,11 +22,31 @@ from django.urls import reverse
 
 from safeboard.core.errors import ApplicationError
 from safeboard.core.forms import VERSION_FIELD, run_service, service_data
-from safeboard.partnerships.access import PartnershipRequest
 
 T = TypeVar("T")
 Crumb = tuple[str, str]  # (text, href), as base.html shows them
 FORM_TEMPLATE = "ui/pages/form.html"
+
+
+class _Partnership(Protocol):
+    slug: str
+    name: str
+    short_name: str
+
+
+class _Access(Protocol):
+    @property
+    def partnership(self) -> _Partnership: ...
+
+
+class PartnershipRequest(Protocol):
+    """What the kit needs of a partnership view's request (partnerships.access sets `access`).
+    A protocol, so that the kit imports nothing above core and any layer may use it."""
+
+    @property
+    def access(self) -> _Access: ...
+
+
 CONFIRM_TEMPLATE = "ui/pages/confirm.html"
 CONFIRM_FIELD = "confirm"
 
