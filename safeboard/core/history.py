@@ -16,7 +16,8 @@ from django.utils import formats, timezone
 
 NOT_RECORDED = "not recorded"
 # Bookkeeping fields that change on every save, and the tenant, which never changes.
-IGNORED_FIELDS = frozenset({"modified_at", "created_at", "id", "partnership"})
+# The version moves on with every save (see Recorded), so it is bookkeeping too.
+IGNORED_FIELDS = frozenset({"modified_at", "created_at", "id", "partnership", "record_version"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class HistoryEntry:
     who: str
     action: str
     changes: tuple[FieldChange, ...]
+    version: int | None = None  # the record's version this change made, where it has one
 
 
 def _display(field: models.Field[Any, Any], value: Any, related: dict[Any, str]) -> str:
@@ -102,6 +104,23 @@ def _who(row: Any) -> str:
 
 def history_for(instance: models.Model, *, ignore: Iterable[str] = ()) -> list[HistoryEntry]:
     """Newest first. Queries: one for the rows, one per related model named in them."""
+    return _entries(instance, ignore=ignore, keep_unchanged=False)
+
+
+def changes_since(instance: models.Model, version: int) -> list[HistoryEntry]:
+    """Oldest first: every save of `instance` that moved it past `version`, with who made it and
+    what it changed. A save that changed only the record's parts (a meeting's attendees, say)
+    is kept too, with no field changes, so that the person is still named."""
+    return [
+        entry
+        for entry in reversed(_entries(instance, ignore=(), keep_unchanged=True))
+        if entry.version is not None and entry.version > version
+    ]
+
+
+def _entries(
+    instance: models.Model, *, ignore: Iterable[str], keep_unchanged: bool
+) -> list[HistoryEntry]:
     ignored = IGNORED_FIELDS | set(ignore)
     rows = list(
         instance.history.select_related("history_user").order_by("history_date", "history_id")  # type: ignore[attr-defined]
@@ -164,10 +183,14 @@ def history_for(instance: models.Model, *, ignore: Iterable[str] = ()) -> list[H
                 action = "Archived"
             elif previous.archived_at is not None and row.archived_at is None:
                 action = "Restored"
-        if changes or previous is None or row.history_type == "-":
+        if changes or previous is None or row.history_type == "-" or keep_unchanged:
             entries.append(
                 HistoryEntry(
-                    when=row.history_date, who=_who(row), action=action, changes=tuple(changes)
+                    when=row.history_date,
+                    who=_who(row),
+                    action=action,
+                    changes=tuple(changes),
+                    version=getattr(row, "record_version", None),
                 )
             )
         previous = row

@@ -4,9 +4,11 @@ An import-linter contract type (`pyproject.toml` registers it as `modules`), so 
 changes no configuration outside its folder: each app's `module.py` says what kind of app it is
 and which other feature apps it uses, and this contract checks every import against that.
 
-- Platform apps (`core`, `accounts`, `partnerships`) import only the platform apps below them,
-  in `PLATFORM` order.
-- Kits (`ui`, `reports`, `interchange`, ...) import the platform and any kit they declare in
+- Platform apps (`core`, `ui`, `accounts`, `partnerships`) import only the platform apps below
+  them, in `PLATFORM` order. `ui` is the interface floor: its Python (page kit, form fields,
+  chart drawing) imports only `core`, so every app may use it; it reaches the modules at run
+  time, through templates and the registry.
+- Kits (`reports`, `interchange`, ...) import the platform and any kit they declare in
   `uses`; never a feature app (they reach features through the registry at run time).
 - Feature apps import the platform, the kits, and the feature apps they declare in `uses`.
 - The tests of platform apps and kits may import anything: they exercise the whole.
@@ -23,7 +25,7 @@ from importlinter import Contract, ContractCheck, fields, output
 
 from .modules import Kind, Module, discover
 
-PLATFORM = ("core", "accounts", "partnerships")
+PLATFORM = ("core", "ui", "accounts", "partnerships")
 
 
 @dataclass(frozen=True)

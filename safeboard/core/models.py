@@ -24,10 +24,18 @@ class ArchivableQuerySet(models.QuerySet[_M]):
 
 
 class Recorded(models.Model):
-    """Created and modified times, plus a full history of changes."""
+    """Created and modified times, a version, plus a full history of changes.
+
+    `record_version` starts at 1 and moves on with every save (`core.services.save_recorded`).
+    An edit form carries the version it was loaded from, so that saving over someone else's newer
+    change is refused instead of silently overwriting it (docs/decisions/0017-no-lost-updates.md).
+    It has a database default too, so rows written with raw SQL (the bulk values import) get 1.
+    """
 
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     modified_at = models.DateTimeField(auto_now=True, editable=False)
+    # Not `version`: a plan has a `version` of its own (the document's, such as "1.2").
+    record_version = models.PositiveIntegerField(default=1, db_default=1, editable=False)
 
     history = HistoricalRecords(inherit=True)
 

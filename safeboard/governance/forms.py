@@ -9,14 +9,10 @@ from typing import Any
 
 from django import forms
 
+from safeboard.core.domain.date_parts import DateProblem, parse_date_parts
 from safeboard.partnerships.models import Agency, Membership, Partnership
 
-from .domain.meetings import (
-    DateProblem,
-    decision_lines,
-    other_attendee_lines,
-    parse_date_parts,
-)
+from .domain.meetings import decision_lines, other_attendee_lines
 from .models import Attendance, BoardLinkKind, Group, GroupType, Meeting
 from .selectors import group_members, group_parent_choices, meeting_attendees
 from .services import AttendeeInput

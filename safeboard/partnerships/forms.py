@@ -4,8 +4,10 @@ from typing import Any
 
 from django import forms
 
+from safeboard.core.forms import VersionedForm
+
 from .domain.roles import Role
-from .models import ROLE_CHOICES, Agency, AgencyType, Partnership
+from .models import ROLE_CHOICES, Agency, AgencyType, Membership, Partnership
 
 
 class PartnershipForm(forms.Form):
@@ -16,6 +18,11 @@ class PartnershipForm(forms.Form):
         label="Short name", max_length=60, required=False, help_text="For example LSCB or SCP."
     )
     area = forms.CharField(label="Area served", max_length=200, required=False)
+    widths = {"short_name": "10"}
+
+
+class PartnershipSettingsForm(PartnershipForm, VersionedForm):
+    """The partnership's own details, changed by its manager."""
 
 
 class PartnershipCreateForm(PartnershipForm):
@@ -41,6 +48,10 @@ class PartnershipCreateForm(PartnershipForm):
         },
     )
 
+    field_order = ["name", "short_name", "slug", "area", "manager_name", "manager_email"]
+    widths = {"short_name": "10", "slug": "20"}
+    headings = {"manager_name": "First manager"}
+
     def clean_slug(self) -> str:
         slug: str = self.cleaned_data["slug"]
         if slug != slug.lower():
@@ -57,6 +68,19 @@ class AgencyForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the type of agency."},
     )
+    widths = {"short_name": "10"}
+
+    @staticmethod
+    def initial_for(agency: Agency) -> dict[str, Any]:
+        return {
+            "name": agency.name,
+            "short_name": agency.short_name,
+            "agency_type": agency.agency_type,
+        }
+
+
+class AgencyChangeForm(AgencyForm, VersionedForm):
+    pass
 
 
 class _AgencyChoiceMixin(forms.Form):
@@ -101,7 +125,7 @@ class MembershipAddForm(_AgencyChoiceMixin):
         return Role(self.cleaned_data["role"])
 
 
-class MembershipEditForm(_AgencyChoiceMixin):
+class MembershipEditForm(_AgencyChoiceMixin, VersionedForm):
     role = forms.ChoiceField(
         choices=ROLE_CHOICES,
         widget=forms.RadioSelect,
@@ -109,3 +133,14 @@ class MembershipEditForm(_AgencyChoiceMixin):
     )
     job_title = forms.CharField(label="Job title", max_length=200, required=False)
     field_order = ["role", "agency", "job_title"]
+
+    def clean_role(self) -> Role:
+        return Role(self.cleaned_data["role"])
+
+    @staticmethod
+    def initial_for(membership: Membership) -> dict[str, Any]:
+        return {
+            "role": membership.role,
+            "agency": membership.agency_id,
+            "job_title": membership.job_title,
+        }

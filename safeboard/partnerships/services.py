@@ -59,12 +59,18 @@ def partnership_create_empty(
 
 @transaction.atomic
 def partnership_update(
-    *, partnership: Partnership, name: str, short_name: str, area: str, by: User | None
+    *,
+    partnership: Partnership,
+    name: str,
+    short_name: str,
+    area: str,
+    by: User | None,
+    expected_version: int | None = None,
 ) -> Partnership:
     if Partnership.objects.exclude(pk=partnership.pk).filter(name__iexact=name).exists():
         raise ApplicationError("A partnership with this name already exists.", field="name")
     partnership.name, partnership.short_name, partnership.area = name, short_name, area
-    save_recorded(partnership, by=by)
+    save_recorded(partnership, by=by, expected_version=expected_version)
     return partnership
 
 
@@ -99,13 +105,19 @@ def agency_create(
 
 @transaction.atomic
 def agency_update(
-    *, agency: Agency, name: str, agency_type: str, short_name: str, by: User
+    *,
+    agency: Agency,
+    name: str,
+    agency_type: str,
+    short_name: str,
+    by: User,
+    expected_version: int | None = None,
 ) -> Agency:
     clash = Agency.objects.filter(partnership_id=agency.partnership_id, name__iexact=name)
     if clash.exclude(pk=agency.pk).exists():
         raise ApplicationError("An agency with this name already exists.", field="name")
     agency.name, agency.agency_type, agency.short_name = name, agency_type, short_name
-    save_recorded(agency, by=by)
+    save_recorded(agency, by=by, expected_version=expected_version)
     return agency
 
 
@@ -168,7 +180,13 @@ def _manager_roles(partnership: Partnership) -> list[Role]:
 
 @transaction.atomic
 def membership_update(
-    *, membership: Membership, role: Role, agency: Agency | None, job_title: str, by: User | None
+    *,
+    membership: Membership,
+    role: Role,
+    agency: Agency | None,
+    job_title: str,
+    by: User | None,
+    expected_version: int | None = None,
 ) -> Membership:
     partnership = membership.partnership
     _check_agency(partnership, role, agency)
@@ -182,7 +200,7 @@ def membership_update(
             field="role",
         )
     membership.role, membership.agency, membership.job_title = role.value, agency, job_title
-    save_recorded(membership, by=by)
+    save_recorded(membership, by=by, expected_version=expected_version)
     return membership
 
 

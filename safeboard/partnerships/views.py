@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+import functools
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from safeboard.accounts.models import User
-from safeboard.core.errors import ApplicationError
-from safeboard.core.forms import run_service
 from safeboard.core.history import history_for
+from safeboard.ui.pages import AppPages, confirm_page, form_page, posted
 
 from . import selectors, services
 from .access import (
@@ -25,22 +26,19 @@ from .access import (
 )
 from .domain.roles import SITE_ADMIN_CAPABILITIES, Capability, Role, matrix
 from .forms import (
+    AgencyChangeForm,
     AgencyForm,
     MembershipAddForm,
     MembershipEditForm,
     PartnershipCreateForm,
-    PartnershipForm,
+    PartnershipSettingsForm,
 )
 from .invitations import invitation_send
+from .models import Membership, Partnership
 
-
-def _crumbs(request: PartnershipRequest, *trail: tuple[str, str]) -> list[tuple[str, str]]:
-    p = request.access.partnership
-    return [(p.short_name or p.name, reverse("partnerships:home", args=[p.slug])), *trail]
-
-
-def _url(request: PartnershipRequest, name: str, *args: object) -> str:
-    return reverse(f"partnerships:{name}", args=[request.access.partnership.slug, *args])
+pages = AppPages("partnerships")
+AGENCIES = ("Agencies", "agency_list")
+PEOPLE = ("People", "people_list")
 
 
 # --- Overview -----------------------------------------------------------------------------------
@@ -71,7 +69,7 @@ def roles(request: PartnershipRequest) -> HttpResponse:
             "roles": list(Role),
             "rows": matrix(),
             "site_admin_capabilities": SITE_ADMIN_CAPABILITIES,
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 
@@ -80,25 +78,19 @@ def roles(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(Capability.MANAGE_STRUCTURE)
 def settings(request: PartnershipRequest) -> HttpResponse:
     p = request.access.partnership
-    form = PartnershipForm(
-        request.POST if request.method == "POST" else None,
-        initial={"name": p.name, "short_name": p.short_name, "area": p.area},
-    )
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, services.partnership_update, partnership=p, by=request.user, **form.cleaned_data
-        ):
-            messages.success(request, "Partnership details saved.")
-            return redirect(_url(request, "settings"))
-    return render(
+    return form_page(
         request,
-        "partnerships/settings.html",
-        {
-            "form": form,
-            "partnership": p,
-            "history": history_for(p),
-            "breadcrumbs": _crumbs(request),
-        },
+        PartnershipSettingsForm(
+            posted(request), initial={"name": p.name, "short_name": p.short_name, "area": p.area}
+        ),
+        record=p,
+        save=functools.partial(services.partnership_update, partnership=p, by=request.user),
+        success="Partnership details saved.",
+        next_url=pages.url(request, "settings"),
+        title="Partnership details",
+        template="partnerships/settings.html",
+        context={"partnership": p, "history": history_for(p)},
+        breadcrumbs=pages.crumbs(request),
     )
 
 
@@ -115,7 +107,11 @@ def agency_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,
         "partnerships/agency_list.html",
-        {"agencies": agencies, "show_archived": show_archived, "breadcrumbs": _crumbs(request)},
+        {
+            "agencies": agencies,
+            "show_archived": show_archived,
+            "breadcrumbs": pages.crumbs(request),
+        },
     )
 
 
@@ -135,7 +131,7 @@ def agency_detail(request: PartnershipRequest, agency_id: int) -> HttpResponse:
             "agency": agency,
             "members": members,
             "history": history_for(agency),
-            "breadcrumbs": _crumbs(request, ("Agencies", _url(request, "agency_list"))),
+            "breadcrumbs": pages.crumbs(request, AGENCIES),
         },
     )
 
@@ -143,26 +139,16 @@ def agency_detail(request: PartnershipRequest, agency_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.MANAGE_STRUCTURE)
 def agency_create(request: PartnershipRequest) -> HttpResponse:
-    form = AgencyForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        agency = run_service(
-            form,
-            services.agency_create,
-            partnership=request.access.partnership,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if agency:
-            messages.success(request, f"{agency.name} added.")
-            return redirect(_url(request, "agency_detail", agency.pk))
-    return render(
+    return form_page(
         request,
-        "partnerships/agency_form.html",
-        {
-            "form": form,
-            "title": "Add an agency",
-            "breadcrumbs": _crumbs(request, ("Agencies", _url(request, "agency_list"))),
-        },
+        AgencyForm(posted(request)),
+        save=functools.partial(
+            services.agency_create, partnership=request.access.partnership, by=request.user
+        ),
+        success=lambda agency: f"{agency.name} added.",
+        next_url=lambda agency: pages.url(request, "agency_detail", agency.pk),
+        title="Add an agency",
+        breadcrumbs=pages.crumbs(request, AGENCIES),
     )
 
 
@@ -170,48 +156,42 @@ def agency_create(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(Capability.MANAGE_STRUCTURE)
 def agency_edit(request: PartnershipRequest, agency_id: int) -> HttpResponse:
     agency = access_agency(request.access, agency_id, capability=Capability.MANAGE_STRUCTURE)
-    form = AgencyForm(
-        request.POST if request.method == "POST" else None,
-        initial={
-            "name": agency.name,
-            "short_name": agency.short_name,
-            "agency_type": agency.agency_type,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, services.agency_update, agency=agency, by=request.user, **form.cleaned_data
-        ):
-            messages.success(request, "Agency saved.")
-            return redirect(_url(request, "agency_detail", agency.pk))
-    return render(
+    return form_page(
         request,
-        "partnerships/agency_form.html",
-        {
-            "form": form,
-            "agency": agency,
-            "title": f"Change {agency.name}",
-            "breadcrumbs": _crumbs(
-                request,
-                ("Agencies", _url(request, "agency_list")),
-                (agency.name, _url(request, "agency_detail", agency.pk)),
-            ),
-        },
+        AgencyChangeForm(posted(request), initial=AgencyForm.initial_for(agency)),
+        record=agency,
+        save=functools.partial(services.agency_update, agency=agency, by=request.user),
+        success="Agency saved.",
+        next_url=pages.url(request, "agency_detail", agency.pk),
+        title=f"Change {agency.name}",
+        breadcrumbs=pages.crumbs(request, AGENCIES, (agency.name, "agency_detail", agency.pk)),
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @partnership_view(Capability.MANAGE_STRUCTURE)
 def agency_archive(request: PartnershipRequest, agency_id: int) -> HttpResponse:
+    """Archive (after a confirm page) or restore (the Restore button confirms itself)."""
     agency = access_agency(request.access, agency_id, capability=Capability.MANAGE_STRUCTURE)
-    archive = request.POST.get("action") != "restore"
-    try:
-        services.agency_set_archived(agency=agency, archived=archive, by=request.user)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"{agency.name} {'archived' if archive else 'restored'}.")
-    return redirect(_url(request, "agency_detail", agency.pk))
+    archive = request.POST.get("action", request.GET.get("action")) != "restore"
+    detail = pages.url(request, "agency_detail", agency.pk)
+    return confirm_page(
+        request,
+        act=functools.partial(
+            services.agency_set_archived, agency=agency, archived=archive, by=request.user
+        ),
+        title=f"Archive {agency.name}?" if archive else f"Restore {agency.name}?",
+        body="An archived agency is no longer offered when people or contributions are added. "
+        "You can restore it later."
+        if archive
+        else "",
+        button="Archive agency" if archive else "Restore agency",
+        warning=archive,
+        success=f"{agency.name} {'archived' if archive else 'restored'}.",
+        next_url=detail,
+        cancel=detail,
+        breadcrumbs=pages.crumbs(request, AGENCIES, (agency.name, "agency_detail", agency.pk)),
+    )
 
 
 # --- People -------------------------------------------------------------------------------------
@@ -230,7 +210,7 @@ def people_list(request: PartnershipRequest) -> HttpResponse:
         {
             "memberships": memberships,
             "show_archived": show_archived,
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 
@@ -245,7 +225,7 @@ def person_detail(request: PartnershipRequest, membership_id: int) -> HttpRespon
         {
             "membership": membership,
             "history": history_for(membership),
-            "breadcrumbs": _crumbs(request, ("People", _url(request, "people_list"))),
+            "breadcrumbs": pages.crumbs(request, PEOPLE),
         },
     )
 
@@ -254,29 +234,26 @@ def person_detail(request: PartnershipRequest, membership_id: int) -> HttpRespon
 @partnership_view(Capability.MANAGE_PEOPLE)
 def person_add(request: PartnershipRequest) -> HttpResponse:
     p = request.access.partnership
-    form = MembershipAddForm(request.POST if request.method == "POST" else None, partnership=p)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        membership = run_service(
-            form,
-            services.membership_add,
-            partnership=p,
-            email=data["email"],
-            full_name=data["full_name"],
-            role=form.cleaned_role(),
-            agency=data["agency"],
-            job_title=data["job_title"],
-            by=request.user,
+
+    def add(**data: Any) -> Membership:
+        membership = services.membership_add(
+            partnership=p, role=Role(data.pop("role")), by=request.user, **data
         )
-        if membership:
-            if not membership.user.has_usable_password():
-                invitation_send(request, user=membership.user, partnership=p)
-            messages.success(request, f"{membership.user} added as {membership.role_enum.label}.")
-            return redirect(_url(request, "person_detail", membership.pk))
-    return render(
+        if not membership.user.has_usable_password():
+            invitation_send(request, user=membership.user, partnership=p)
+        return membership
+
+    return form_page(
         request,
-        "partnerships/person_add.html",
-        {"form": form, "breadcrumbs": _crumbs(request, ("People", _url(request, "people_list")))},
+        MembershipAddForm(posted(request), partnership=p),
+        save=add,
+        success=lambda m: f"{m.user} added as {m.role_enum.label}.",
+        next_url=lambda m: pages.url(request, "person_detail", m.pk),
+        title="Add a person",
+        intro="They will get an e-mail with a link to set their password, unless they already "
+        "have a Safeboard account.",
+        button="Add person",
+        breadcrumbs=pages.crumbs(request, PEOPLE),
     )
 
 
@@ -286,56 +263,45 @@ def person_edit(request: PartnershipRequest, membership_id: int) -> HttpResponse
     membership = access_membership(
         request.access, membership_id, capability=Capability.MANAGE_PEOPLE
     )
-    form = MembershipEditForm(
-        request.POST if request.method == "POST" else None,
-        partnership=request.access.partnership,
-        initial={
-            "role": membership.role,
-            "agency": membership.agency_id,
-            "job_title": membership.job_title,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if run_service(
-            form,
-            services.membership_update,
-            membership=membership,
-            role=Role(data["role"]),
-            agency=data["agency"],
-            job_title=data["job_title"],
-            by=request.user,
-        ):
-            messages.success(request, "Role saved.")
-            return redirect(_url(request, "person_detail", membership.pk))
-    return render(
+    return form_page(
         request,
-        "partnerships/person_edit.html",
-        {
-            "form": form,
-            "membership": membership,
-            "breadcrumbs": _crumbs(
-                request,
-                ("People", _url(request, "people_list")),
-                (str(membership.user), _url(request, "person_detail", membership.pk)),
-            ),
-        },
+        MembershipEditForm(
+            posted(request),
+            partnership=request.access.partnership,
+            initial=MembershipEditForm.initial_for(membership),
+        ),
+        record=membership,
+        save=functools.partial(services.membership_update, membership=membership, by=request.user),
+        success="Role saved.",
+        next_url=pages.url(request, "person_detail", membership.pk),
+        title="Change role",
+        caption=membership.user.full_name,
+        breadcrumbs=pages.crumbs(
+            request, PEOPLE, (str(membership.user), "person_detail", membership.pk)
+        ),
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @partnership_view(Capability.MANAGE_PEOPLE)
 def person_remove(request: PartnershipRequest, membership_id: int) -> HttpResponse:
     membership = access_membership(
         request.access, membership_id, capability=Capability.MANAGE_PEOPLE
     )
-    try:
-        services.membership_archive(membership=membership, by=request.user)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-        return redirect(_url(request, "person_detail", membership.pk))
-    messages.success(request, f"{membership.user} no longer has access to this partnership.")
-    return redirect(_url(request, "people_list"))
+    return confirm_page(
+        request,
+        act=functools.partial(services.membership_archive, membership=membership, by=request.user),
+        title=f"Remove {membership.user} from this partnership?",
+        body="They will no longer be able to see or change anything in this partnership. "
+        "Their account and the history of what they did are kept.",
+        button="Remove from partnership",
+        success=f"{membership.user} no longer has access to this partnership.",
+        next_url=pages.url(request, "people_list"),
+        cancel=pages.url(request, "person_detail", membership.pk),
+        breadcrumbs=pages.crumbs(
+            request, PEOPLE, (str(membership.user), "person_detail", membership.pk)
+        ),
+    )
 
 
 # --- Outside any one partnership ----------------------------------------------------------------
@@ -392,17 +358,22 @@ def site_partnerships(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @site_admin_view
 def site_partnership_create(request: HttpRequest) -> HttpResponse:
-    form = PartnershipCreateForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        result = run_service(
-            form, services.partnership_create, by=request.user, **form.cleaned_data
-        )
-        if result:
-            partnership, membership = result
-            if not membership.user.has_usable_password():
-                invitation_send(request, user=membership.user, partnership=partnership)
-            messages.success(
-                request, f"{partnership.name} created. {membership.user.email} is its manager."
-            )
-            return redirect("site_partnerships")
-    return render(request, "partnerships/site_partnership_form.html", {"form": form})
+    assert isinstance(request.user, User)
+    by = request.user
+
+    def create(**data: Any) -> tuple[Partnership, Membership]:
+        partnership, membership = services.partnership_create(by=by, **data)
+        if not membership.user.has_usable_password():
+            invitation_send(request, user=membership.user, partnership=partnership)
+        return partnership, membership
+
+    return form_page(
+        request,
+        PartnershipCreateForm(posted(request)),
+        save=create,
+        success=lambda made: f"{made[0].name} created. {made[1].user.email} is its manager.",
+        next_url=reverse("site_partnerships"),
+        title="Create a partnership",
+        caption="Site administration",
+        button="Create partnership",
+    )

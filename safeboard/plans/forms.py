@@ -11,13 +11,39 @@ from safeboard.governance.models import Group, Meeting
 from safeboard.partnerships.models import Agency, Membership, Partnership
 
 from .domain.evidence import ALLOWED_EVIDENCE_TYPES, ALLOWED_LABEL
+from .domain.permissions import owned_within
+from .domain.rag import owning_group_id
 from .domain.rules import EARLIEST_YEAR, LATEST_YEAR
-from .models import ActionStatus, Plan, PlanStatus, Rag, StatementKind, Theme, ThemeKind, WorkStream
-from .selectors import NOT_RECORDED, ordered_themes, partnership_agencies, partnership_groups
+from .models import (
+    Action,
+    ActionStatus,
+    Plan,
+    PlanStatus,
+    Rag,
+    Statement,
+    StatementKind,
+    Theme,
+    ThemeKind,
+    WorkStream,
+)
+from .selectors import (
+    NOT_RECORDED,
+    partnership_agencies,
+    partnership_groups,
+    partnership_meetings,
+    partnership_people,
+    plan_theme_choices,
+    plan_work_stream_choices,
+)
 
 DATE_HINT = "For example, 31/03/2025"
 DATE_ERRORS = {"invalid": "Enter a real date in the format day/month/year, like 31/03/2025."}
 NOT_RECORDED_CHOICE = ("", "Not recorded")
+NOT_YOUR_GROUP = "Select a group you chair. You can only change the work of groups you chair."
+NOT_YOUR_GROUPS_WORK = (
+    "Select a group you chair, or a work stream owned by a group you chair. You can only change "
+    "the work of groups you chair."
+)
 
 
 class _DateField(forms.DateField):
@@ -97,6 +123,10 @@ class StatementForm(forms.Form):
         error_messages={"invalid": "Enter the position as a whole number, like 3."},
     )
 
+    @staticmethod
+    def initial_for(statement: Statement) -> dict[str, Any]:
+        return {name: getattr(statement, name) for name in StatementForm.base_fields}
+
 
 class ThemeForm(forms.Form):
     kind = forms.ChoiceField(
@@ -127,6 +157,10 @@ class ThemeForm(forms.Form):
         help_text="Shown in this order within its kind, lowest first.",
         error_messages={"invalid": "Enter the position as a whole number, like 3."},
     )
+
+    @staticmethod
+    def initial_for(theme: Theme) -> dict[str, Any]:
+        return {name: getattr(theme, name) for name in ThemeForm.base_fields}
 
 
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -172,10 +206,31 @@ class WorkStreamForm(forms.Form):
         error_messages={"invalid": "Enter the position as a whole number, like 3."},
     )
 
-    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, plan: Plan, groups: frozenset[int] | None = None, **kwargs: Any
+    ) -> None:
+        """`groups`: the groups whose work the caller may change (None: every group); only those
+        are offered, and one of them must be chosen."""
         super().__init__(*args, **kwargs)
-        _limit(self, "group", partnership_groups(partnership=plan.partnership))
-        _limit(self, "themes", ordered_themes(Theme.objects.filter(plan=plan)))
+        self.groups = groups
+        offered = partnership_groups(partnership=plan.partnership)
+        if groups is not None:
+            offered = offered.filter(pk__in=groups)
+            self.fields["group"].required = True
+            self.fields["group"].error_messages["required"] = NOT_YOUR_GROUP
+            self.fields["group"].error_messages["invalid_choice"] = NOT_YOUR_GROUP
+        _limit(self, "group", offered)
+        _limit(self, "themes", plan_theme_choices(plan=plan))
+
+    @staticmethod
+    def initial_for(stream: WorkStream) -> dict[str, Any]:
+        return {
+            "title": stream.title,
+            "description": stream.description,
+            "group": stream.group_id,
+            "themes": [t.pk for t in stream.themes.all()],
+            "position": stream.position,
+        }
 
 
 def _limit(form: forms.Form, name: str, queryset: Any) -> None:
@@ -244,27 +299,59 @@ class ActionForm(forms.Form):
         error_messages={"invalid_choice": "Select a meeting of this partnership from the list."},
     )
 
-    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        plan: Plan,
+        groups: frozenset[int] | None = None,
+        action: Action | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`groups`: the groups whose work the caller may change (None: every group). Only those
+        groups, and the work streams they own (and the action's own work stream), are offered,
+        and the action must end up owned by one of them."""
         super().__init__(*args, **kwargs)
+        self.groups = groups
         partnership = plan.partnership
-        _limit(self, "work_stream", WorkStream.objects.filter(plan=plan).order_by("position"))
-        _limit(self, "group", partnership_groups(partnership=partnership))
+        offered_groups = partnership_groups(partnership=partnership)
+        if groups is not None:
+            offered_groups = offered_groups.filter(pk__in=groups)
+            self.fields["group"].error_messages["invalid_choice"] = NOT_YOUR_GROUP
+            self.fields["work_stream"].error_messages["invalid_choice"] = NOT_YOUR_GROUPS_WORK
+        keep = action.work_stream_id if action else None
+        _limit(self, "work_stream", plan_work_stream_choices(plan=plan, groups=groups, keep=keep))
+        _limit(self, "group", offered_groups)
         _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
-        _limit(
-            self,
-            "lead_person",
-            Membership.objects.filter(partnership=partnership, archived_at__isnull=True)
-            .select_related("user", "agency")
-            .order_by("user__full_name"),
+        _limit(self, "lead_person", partnership_people(partnership=partnership))
+        _limit(self, "themes", plan_theme_choices(plan=plan))
+        _limit(self, "arising_from", partnership_meetings(partnership=partnership))
+
+    @staticmethod
+    def initial_for(action: Action) -> dict[str, Any]:
+        related = {"themes", "work_stream", "group", "lead_agency", "lead_person", "arising_from"}
+        initial = {
+            name: getattr(action, name) for name in ActionForm.base_fields if name not in related
+        }
+        initial.update(
+            work_stream=action.work_stream_id,
+            group=action.group_id,
+            lead_agency=action.lead_agency_id,
+            lead_person=action.lead_person_id,
+            arising_from=action.arising_from_id,
+            themes=[t.pk for t in action.themes.all()],
         )
-        _limit(self, "themes", ordered_themes(Theme.objects.filter(plan=plan)))
-        _limit(
-            self,
-            "arising_from",
-            Meeting.objects.filter(partnership=partnership)
-            .select_related("group")
-            .order_by("-date"),
-        )
+        return initial
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        if self.groups is not None and not self.errors:
+            group, stream = self.cleaned_data.get("group"), self.cleaned_data.get("work_stream")
+            owner = owning_group_id(
+                group.pk if group else None, stream.group_id if stream else None
+            )
+            if not owned_within(groups=self.groups, owning_group_id=owner):
+                self.add_error("group", NOT_YOUR_GROUPS_WORK)
+        return data
 
 
 class ProgressForm(forms.Form):
@@ -363,5 +450,5 @@ class ActionFilterForm(forms.Form):
         group.empty_label = "Any group"
         _limit(self, "group", partnership_groups(partnership=partnership))
         _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
-        _limit(self, "theme", ordered_themes(Theme.objects.filter(plan=plan)))
-        _limit(self, "work_stream", WorkStream.objects.filter(plan=plan).order_by("position"))
+        _limit(self, "theme", plan_theme_choices(plan=plan))
+        _limit(self, "work_stream", plan_work_stream_choices(plan=plan))

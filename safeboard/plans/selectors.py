@@ -20,7 +20,7 @@ from django.db.models import (
     When,
 )
 
-from safeboard.governance.models import Group
+from safeboard.governance.models import Group, Meeting
 from safeboard.governance.selectors import groups_chaired_by
 from safeboard.partnerships.models import Agency, Membership, Partnership
 
@@ -401,6 +401,34 @@ def partnership_groups(*, partnership: Partnership) -> QuerySet[Group]:
 
 def partnership_agencies(*, partnership: Partnership) -> QuerySet[Agency]:
     return Agency.objects.filter(partnership=partnership, archived_at__isnull=True).order_by("name")
+
+
+def partnership_people(*, partnership: Partnership) -> QuerySet[Membership]:
+    """The people who may lead an action: current members, by name."""
+    return (
+        Membership.objects.filter(partnership=partnership, archived_at__isnull=True)
+        .select_related("user", "agency")
+        .order_by("user__full_name")
+    )
+
+
+def partnership_meetings(*, partnership: Partnership) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(partnership=partnership).select_related("group").order_by("-date")
+
+
+def plan_theme_choices(*, plan: Plan) -> QuerySet[Theme]:
+    return ordered_themes(Theme.objects.filter(plan=plan))
+
+
+def plan_work_stream_choices(
+    *, plan: Plan, groups: Iterable[int] | None = None, keep: int | None = None
+) -> QuerySet[WorkStream]:
+    """The plan's work streams in order; with `groups`, only those the groups own (and `keep`,
+    the one a record is in already)."""
+    streams = WorkStream.objects.filter(plan=plan).select_related("group").order_by("position")
+    if groups is not None:
+        streams = streams.filter(Q(group_id__in=list(groups)) | Q(pk__in=[keep] if keep else []))
+    return streams
 
 
 # --- Exports ------------------------------------------------------------------------------------

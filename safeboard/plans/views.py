@@ -26,11 +26,16 @@ from .access import (
     access_action,
     access_group,
     access_plan,
+    access_plan_for_new_action,
     access_statement,
     access_theme,
     access_update,
     access_work_stream,
+    can_add_actions,
+    can_change_action,
     can_update,
+    changeable_work_stream_ids,
+    editable_groups,
 )
 from .domain.evidence import evidence_content_type
 from .domain.rag import RagRollUp, is_overdue
@@ -126,6 +131,7 @@ def plan_create(request: PartnershipRequest) -> HttpResponse:
 @partnership_view()
 def plan_detail(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id)
+    work_streams = list(selectors.plan_work_streams(plan=plan))
     return render(
         request,
         "plans/plan_detail.html",
@@ -133,7 +139,9 @@ def plan_detail(request: PartnershipRequest, plan_id: int) -> HttpResponse:
             "plan": plan,
             "statements": selectors.plan_statements(plan=plan),
             "theme_groups": selectors.themes_by_kind(selectors.plan_themes(plan=plan)),
-            "work_streams": selectors.plan_work_streams(plan=plan),
+            "work_streams": work_streams,
+            "changeable_ids": changeable_work_stream_ids(request.access, work_streams),
+            "can_add_actions": can_add_actions(request.access),
             "history": history_for(plan),
             "breadcrumbs": _crumbs(request),
         },
@@ -232,6 +240,7 @@ def action_list(request: PartnershipRequest, plan_id: int) -> HttpResponse:
             "filters": filters,
             "page": page,
             "overdue_ids": _overdue_ids(page.object_list, today),
+            "can_add_actions": can_add_actions(request.access),
             "breadcrumbs": _crumbs(request, plan=plan),
         },
     )
@@ -266,6 +275,7 @@ def action_detail(request: PartnershipRequest, action_id: int) -> HttpResponse:
             "themes": selectors.ordered_themes(action.themes.all()),
             "updates": selectors.action_updates(action=action),
             "can_update": can_update(request.access, action),
+            "can_change": can_change_action(request.access, action),
             "overdue": is_overdue(action.due_date, action.status, _today()),
             "history": history_for(action),
             "breadcrumbs": _crumbs(
@@ -276,10 +286,10 @@ def action_detail(request: PartnershipRequest, action_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.EDIT_PLAN)
+@partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def action_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
-    plan = access_plan(request.access, plan_id, capability=Capability.EDIT_PLAN)
-    form = ActionForm(_posted(request), plan=plan)
+    plan = access_plan_for_new_action(request.access, plan_id)
+    form = ActionForm(_posted(request), plan=plan, groups=editable_groups(request.access))
     if request.method == "POST" and form.is_valid():
         action = run_service(
             form,
@@ -306,24 +316,16 @@ def action_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.EDIT_PLAN)
+@partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def action_edit(request: PartnershipRequest, action_id: int) -> HttpResponse:
-    action = access_action(request.access, action_id)
-    request.access.require(Capability.EDIT_PLAN)
-    initial = {
-        name: getattr(action, name)
-        for name in ActionForm.base_fields
-        if name not in {"themes", "work_stream", "group", "lead_agency", "lead_person"}
-    }
-    initial.update(
-        work_stream=action.work_stream_id,
-        group=action.group_id,
-        lead_agency=action.lead_agency_id,
-        lead_person=action.lead_person_id,
-        arising_from=action.arising_from_id,
-        themes=list(action.themes.values_list("pk", flat=True)),
+    action = access_action(request.access, action_id, for_change=True)
+    form = ActionForm(
+        _posted(request),
+        plan=action.plan,
+        groups=editable_groups(request.access),
+        action=action,
+        initial=ActionForm.initial_for(action),
     )
-    form = ActionForm(_posted(request), plan=action.plan, initial=initial)
     if request.method == "POST" and form.is_valid():
         if run_service(
             form, services.action_update, action=action, by=request.user, **form.cleaned_data
@@ -479,7 +481,7 @@ def statement_edit(request: PartnershipRequest, statement_id: int) -> HttpRespon
     statement = access_statement(request.access, statement_id, capability=Capability.EDIT_PLAN)
     form = StatementForm(
         _posted(request),
-        initial={n: getattr(statement, n) for n in StatementForm.base_fields},
+        initial=StatementForm.initial_for(statement),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -544,9 +546,7 @@ def theme_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_PLAN)
 def theme_edit(request: PartnershipRequest, theme_id: int) -> HttpResponse:
     theme = access_theme(request.access, theme_id, capability=Capability.EDIT_PLAN)
-    form = ThemeForm(
-        _posted(request), initial={n: getattr(theme, n) for n in ThemeForm.base_fields}
-    )
+    form = ThemeForm(_posted(request), initial=ThemeForm.initial_for(theme))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if run_service(form, services.theme_update, theme=theme, by=request.user, **data):
@@ -605,19 +605,14 @@ def work_stream_create(request: PartnershipRequest, plan_id: int) -> HttpRespons
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.EDIT_PLAN)
+@partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def work_stream_edit(request: PartnershipRequest, work_stream_id: int) -> HttpResponse:
-    stream = access_work_stream(request.access, work_stream_id, capability=Capability.EDIT_PLAN)
+    stream = access_work_stream(request.access, work_stream_id, for_change=True)
     form = WorkStreamForm(
         _posted(request),
         plan=stream.plan,
-        initial={
-            "title": stream.title,
-            "description": stream.description,
-            "group": stream.group_id,
-            "themes": list(stream.themes.values_list("pk", flat=True)),
-            "position": stream.position,
-        },
+        groups=editable_groups(request.access),
+        initial=WorkStreamForm.initial_for(stream),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -635,7 +630,9 @@ def work_stream_edit(request: PartnershipRequest, work_stream_id: int) -> HttpRe
             "record": stream,
             "title": f"Change {stream.title}",
             "history": history_for(stream),
-            "delete_url": _url(request, "work_stream_delete", stream.pk),
+            "delete_url": _url(request, "work_stream_delete", stream.pk)
+            if request.access.can(Capability.EDIT_PLAN)
+            else "",
             "breadcrumbs": _crumbs(request, plan=stream.plan),
         },
     )

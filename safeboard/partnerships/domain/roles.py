@@ -80,7 +80,7 @@ CAPABILITY_LABELS: dict[Capability, str] = {
     Capability.EDIT_PLAN: "Edit any plan, work stream or action",
     Capability.EDIT_OWN_GROUP_WORK: "Edit the work streams, actions, audits and reviews their "
     "group owns",
-    Capability.UPDATE_OWN_AGENCY_ACTIONS: "Update actions their agency leads",
+    Capability.UPDATE_OWN_AGENCY_ACTIONS: "Record progress on actions their agency leads",
     Capability.SUBMIT_OWN_AGENCY_DATA: "Submit their agency's data and Section 11 return",
     Capability.MANAGE_INDICATORS: "Manage indicators, import and approve data",
     Capability.APPROVE_DATA: "Approve or send back agency returns",

@@ -4,12 +4,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from safeboard.core.domain.date_parts import DateProblem, parse_date_parts
 from safeboard.governance.domain.meetings import (
-    DateProblem,
     OtherAttendee,
     decision_lines,
     other_attendee_lines,
-    parse_date_parts,
 )
 
 

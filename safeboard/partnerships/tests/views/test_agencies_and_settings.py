@@ -39,7 +39,7 @@ def test_it_refuses_text_that_is_not_a_type(tenancy, manager_client):
 
 def test_it_shows_an_archive_refusal_as_a_message(tenancy, manager_client):
     response = manager_client.post(
-        f"/p/ourshire/agencies/{tenancy.agency.pk}/archive/", follow=True
+        f"/p/ourshire/agencies/{tenancy.agency.pk}/archive/", {"confirm": "yes"}, follow=True
     )
     assert b"People are still members for this agency" in response.content
     assert not Agency.objects.get(pk=tenancy.agency.pk).is_archived
@@ -58,7 +58,12 @@ def test_it_does_not_let_an_agency_lead_change_agencies(tenancy):
 def test_it_lets_the_manager_rename_the_partnership_and_records_it(tenancy, manager_client):
     response = manager_client.post(
         "/p/ourshire/settings/",
-        {"name": "Ourshire Safeguarding Partnership", "short_name": "OSP", "area": "Ourshire"},
+        {
+            "name": "Ourshire Safeguarding Partnership",
+            "short_name": "OSP",
+            "area": "Ourshire",
+            "version": "1",
+        },
         follow=True,
     )
     html = response.content.decode()

@@ -77,7 +77,7 @@ def test_it_shows_the_history_of_a_role_change_on_the_person_page(tenancy, manag
     analyst = tenancy.members[Role.ANALYST]
     response = manager_client.post(
         f"/p/ourshire/people/{analyst.pk}/edit/",
-        {"role": "chair", "agency": "", "job_title": "Scrutineer"},
+        {"role": "chair", "agency": "", "job_title": "Scrutineer", "version": "1"},
         follow=True,
     )
     html = response.content.decode()

@@ -2,7 +2,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safeboard.partnerships.domain.roles import ROLE_CAPABILITIES, Capability, Role
-from safeboard.plans.domain.permissions import can_update_action
+from safeboard.plans.domain.permissions import (
+    can_update_action,
+    editable_group_ids,
+    may_edit_group_work,
+    owned_within,
+)
 
 ids = st.one_of(st.none(), st.integers(min_value=1, max_value=6))
 capability_sets = st.sets(st.sampled_from(list(Capability)))
@@ -114,3 +119,47 @@ def test_it_lets_the_named_lead_person_update_their_action_whatever_their_role()
         action_lead_person_id=5,
         my_membership_id=6,
     )
+
+
+def _may(role, *, owner, chaired=frozenset()):
+    return may_edit_group_work(
+        capabilities=ROLE_CAPABILITIES[role], owning_group_id=owner, my_chaired_group_ids=chaired
+    )
+
+
+def test_it_lets_the_manager_change_any_work_owned_by_any_group_or_none():
+    assert _may(Role.MANAGER, owner=None)
+    assert _may(Role.MANAGER, owner=3, chaired={1})
+    assert (
+        editable_group_ids(capabilities=ROLE_CAPABILITIES[Role.MANAGER], my_chaired_group_ids={1})
+        is None
+    )
+
+
+def test_it_lets_a_group_chair_change_only_work_their_group_owns():
+    assert _may(Role.GROUP_CHAIR, owner=1, chaired={1, 2})
+    assert not _may(Role.GROUP_CHAIR, owner=3, chaired={1, 2})
+    assert not _may(Role.GROUP_CHAIR, owner=None, chaired={1, 2})
+    assert not _may(Role.GROUP_CHAIR, owner=1, chaired=set())
+
+
+def test_it_lets_no_other_role_change_work_whatever_they_chair():
+    for role in (Role.CHAIR, Role.AGENCY_LEAD, Role.ANALYST, Role.BOARD_MEMBER):
+        assert not _may(role, owner=1, chaired={1})
+        assert (
+            editable_group_ids(capabilities=ROLE_CAPABILITIES[role], my_chaired_group_ids={1})
+            == frozenset()
+        )
+
+
+@given(capability_sets, ids, st.sets(st.integers(min_value=1, max_value=6)))
+def test_it_allows_changing_work_exactly_by_edit_plan_or_chairing_its_owner(caps, owner, chaired):
+    expected = Capability.EDIT_PLAN in caps or (
+        Capability.EDIT_OWN_GROUP_WORK in caps and owner is not None and owner in chaired
+    )
+    allowed = may_edit_group_work(
+        capabilities=caps, owning_group_id=owner, my_chaired_group_ids=chaired
+    )
+    assert allowed is expected
+    groups = editable_group_ids(capabilities=caps, my_chaired_group_ids=chaired)
+    assert owned_within(groups=groups, owning_group_id=owner) is expected

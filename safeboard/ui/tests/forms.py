@@ -1,0 +1,98 @@
+"""Test helper: the data a person's browser would send from a page's form, as loaded, so a test
+posts what a person would (the hidden version included) and changes only what it names."""
+
+from __future__ import annotations
+
+import datetime
+from html.parser import HTMLParser
+from typing import Any
+
+from django.test import Client
+
+
+class _FormReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict[str, Any]] = []
+        self._form: dict[str, Any] | None = None
+        self._textarea: str | None = None
+        self._select: str | None = None
+        self._select_first: tuple[str, str] | None = None
+
+    def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
+        attrs = {k: v or "" for k, v in attrs_list}
+        if tag == "form":
+            self._form = {"attrs": attrs, "data": {}}
+            self.forms.append(self._form)
+            return
+        if self._form is None:
+            return
+        data: dict[str, list[str]] = self._form["data"]
+        name = attrs.get("name", "")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in {"radio", "checkbox"}:
+                if "checked" in attrs:
+                    data.setdefault(name, []).append(attrs.get("value", "on"))
+            elif kind not in {"submit", "button", "file"}:
+                data.setdefault(name, []).append(attrs.get("value", ""))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            data.setdefault(name, []).append("")
+        elif tag == "select" and name:
+            self._select = name
+            data.setdefault(name, [])
+        elif tag == "option" and self._select is not None and "selected" in attrs:
+            data[self._select].append(attrs.get("value", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._form = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, text: str) -> None:
+        if self._form is not None and self._textarea is not None:
+            values = self._form["data"][self._textarea]
+            values[-1] += text.removeprefix("\n") if not values[-1] else text
+
+
+def form_data(client: Client, url: str, **changes: Any) -> dict[str, Any]:
+    """GET `url` and return its main form's data (the form marked `novalidate`, as every kit form
+    is), with `changes` applied: a date is spread over its three inputs, None removes a field."""
+    response = client.get(url)
+    assert response.status_code == 200, f"GET {url} gave {response.status_code}"
+    data = read_form(response.content.decode())
+    for name, value in changes.items():
+        if value is None:
+            data.pop(name, None)
+            for part in ("day", "month", "year"):
+                data.pop(f"{name}_{part}", None)
+        elif isinstance(value, datetime.date) and f"{name}_day" in data:
+            data.update(date_parts(name, value))
+        else:
+            data[name] = value
+    return data
+
+
+def read_form(html: str) -> dict[str, Any]:
+    """The data of the page's main form (marked `novalidate`) as a browser would send it."""
+    reader = _FormReader()
+    reader.feed(html)
+    main = [f for f in reader.forms if "novalidate" in f["attrs"]] or reader.forms
+    data: dict[str, Any] = {
+        k: (v if len(v) > 1 else (v[0] if v else "")) for k, v in main[0]["data"].items()
+    }
+    data.pop("csrfmiddlewaretoken", None)
+    return data
+
+
+def date_parts(name: str, value: datetime.date | str) -> dict[str, str]:
+    """The three inputs of a date field: a date, or "" for all three blank, or "30/2/2021"."""
+    if isinstance(value, datetime.date):
+        day, month, year = str(value.day), str(value.month), str(value.year)
+    else:
+        day, month, year = ([*value.split("/"), "", ""])[:3] if value else ("", "", "")
+    return {f"{name}_day": day, f"{name}_month": month, f"{name}_year": year}
