@@ -8,8 +8,8 @@ import pytest
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
+from safeboard.performance.indicators.selectors import ILLUSTRATIVE_LABEL
 from safeboard.performance.models import Indicator, IndicatorPartner, Target
-from safeboard.performance.selectors_indicators import ILLUSTRATIVE_LABEL
 from safeboard.plans.tests.factories import PlanFactory, ThemeFactory
 
 BASE = "/p/ourshire/measures"
@@ -233,8 +233,8 @@ def test_it_shows_the_data_set_with_filters(tenancy, world):
 
 
 def test_it_suppresses_small_counts_in_the_pdf_for_readers_not_entitled(tenancy, world):
-    from safeboard.performance import exports_indicators
-    from safeboard.performance.selectors_indicators import composite_report, suppress_small_numbers
+    from safeboard.performance.indicators import exports as exports_indicators
+    from safeboard.performance.indicators.selectors import composite_report, suppress_small_numbers
 
     Indicator.objects.filter(pk=world.indicator.pk).update(suppression_threshold=10)
     report = composite_report(partnership=tenancy.ours)

@@ -29,15 +29,13 @@ from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
 
-from . import selectors_returns as selectors
-from . import services_returns as services
-from .access import access_return, may_act_for_return
-from .domain import periods
-from .domain import returns as rules
-from .domain.tidy import IndicatorInfo, TidyError, header_index, parse_rows
-from .forms_returns import FileForm, ReturnValuesForm, ScheduleForm, SendBackForm
-from .models import AgencyReturn
-from .tidy_io import (
+from ..access import access_return, may_act_for_return
+from ..domain import periods
+from ..domain import returns as rules
+from ..domain.tidy import IndicatorInfo, TidyError, header_index, parse_rows
+from ..models import AgencyReturn
+from . import selectors, services
+from .files import (
     CSV_CONTENT_TYPE,
     ILLUSTRATIVE_LABEL,
     XLSX_CONTENT_TYPE,
@@ -45,6 +43,7 @@ from .tidy_io import (
     read_table,
     xlsx_bytes,
 )
+from .forms import FileForm, ReturnValuesForm, ScheduleForm, SendBackForm
 
 TEMPLATE_COLUMNS = [
     "indicator_code",

@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 
 from safeboard.partnerships.access import PartnershipRequest
 
-from .selectors_indicators import ILLUSTRATIVE_LABEL, CompositeReport
+from .selectors import ILLUSTRATIVE_LABEL, CompositeReport
 
 PDF_CONTENT_TYPE = "application/pdf"
 

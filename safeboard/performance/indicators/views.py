@@ -21,19 +21,17 @@ from safeboard.partnerships.access import PartnershipRequest, get_inside, partne
 from safeboard.partnerships.domain.roles import Capability
 from safeboard.plans.models import Theme
 
-from . import exports_indicators
-from . import selectors_indicators as selectors
-from . import services_indicators as services
-from .access import access_development_item, access_indicator
-from .domain import periods
-from .forms_indicators import (
+from ..access import access_development_item, access_indicator
+from ..domain import periods
+from ..models import Indicator, IndicatorKind, IndicatorPartner, Target
+from . import exports, selectors, services
+from .forms import (
     ConfirmForm,
     DevelopmentItemForm,
     IndicatorForm,
     PartnerForm,
     TargetForm,
 )
-from .models import Indicator, IndicatorKind, IndicatorPartner, Target
 
 
 def _url(request: PartnershipRequest, name: str, *args: object) -> str:
@@ -468,10 +466,8 @@ def report_pdf(request: PartnershipRequest) -> HttpResponse:
     entitled = request.access.can(Capability.MANAGE_INDICATORS)
     if not entitled:
         selectors.suppress_small_numbers(data.series)
-    pdf = exports_indicators.report_pdf(
-        request, data, today=timezone.localdate(), entitled=entitled
-    )
-    response = HttpResponse(pdf, content_type=exports_indicators.PDF_CONTENT_TYPE)
+    pdf = exports.report_pdf(request, data, today=timezone.localdate(), entitled=entitled)
+    response = HttpResponse(pdf, content_type=exports.PDF_CONTENT_TYPE)
     stamp = data.period.isoformat() if data.period else "no-data"
     disposition = content_disposition_header(
         as_attachment=False,

@@ -21,12 +21,12 @@ from safeboard.core.errors import ApplicationError
 from safeboard.core.services import save_recorded
 from safeboard.partnerships.models import Partnership
 
-from .domain import periods
-from .domain import returns as rules
-from .domain.tidy import RowError, TidyError, TidyRow, header_index, parse_rows
-from .models import AgencyReturn, Frequency, Indicator, ReturnStatus, Unit, Value
-from .selectors_returns import catalogue, expected_indicators, part_of_whole_rules, previous_values
-from .tidy_io import Table
+from ..domain import periods
+from ..domain import returns as rules
+from ..domain.tidy import RowError, TidyError, TidyRow, header_index, parse_rows
+from ..models import AgencyReturn, Frequency, Indicator, ReturnStatus, Unit, Value
+from .files import Table
+from .selectors import catalogue, expected_indicators, part_of_whole_rules, previous_values
 
 
 class RowsError(ApplicationError):

@@ -23,10 +23,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from safeboard.partnerships.models import Partnership
 from safeboard.plans.models import Action, Theme
 
-from . import charts
-from .domain import forecast as forecasting
-from .domain import periods, spc, trends
-from .models import (
+from .. import charts
+from ..domain import forecast as forecasting
+from ..domain import periods, spc, trends
+from ..models import (
     ComparatorSeries,
     ComparatorValue,
     DataDevelopmentItem,

@@ -22,7 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from safeboard.core.spreadsheets import safe_cell
 
-from .domain.tidy import TidyError
+from ..domain.tidy import TidyError
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"

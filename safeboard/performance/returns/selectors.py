@@ -14,11 +14,11 @@ from django.db.models import Count, Q
 
 from safeboard.partnerships.models import Agency, Partnership
 
-from .domain import periods
-from .domain import returns as rules
-from .domain.tidy import IndicatorInfo
-from .models import AgencyReturn, Frequency, Indicator, PartOfWhole, ReturnStatus, Unit, Value
-from .tidy_io import ILLUSTRATIVE_LABEL
+from ..domain import periods
+from ..domain import returns as rules
+from ..domain.tidy import IndicatorInfo
+from ..models import AgencyReturn, Frequency, Indicator, PartOfWhole, ReturnStatus, Unit, Value
+from .files import ILLUSTRATIVE_LABEL
 
 OVERVIEW_PERIODS = 12
 # Status tags carry their text as well as a colour.
