@@ -13,6 +13,10 @@ else gets small-number suppression:
 The threshold is 5 unless the indicator sets its own; 0 suppresses nothing. On screen, inside the
 partnership, every member sees the detail (the pages are for the partnership's own members).
 
+Figures not yet approved (an agency's return in progress) go into a file only for those who act
+for the record: the agency's own lead, or an analyst or manager who approves data. They see them
+in full, since they entered or check them.
+
 Selectors, builders and renderers take an `Entitlement` (made once per request by
 `entitlement(...)`) and apply `disclose(...)` to each figure; no view decides this itself.
 Pure Python: no Django.
@@ -42,20 +46,24 @@ class Output(StrEnum):
 
 @dataclass(frozen=True)
 class Entitlement:
-    """Whether the viewer sees small numbers in full, for one output."""
+    """What the viewer may see, for one output: small numbers in full (`sees_detail`), and
+    figures not yet approved (`sees_drafts`)."""
 
     sees_detail: bool
+    sees_drafts: bool
 
 
-FULL = Entitlement(sees_detail=True)
-SUPPRESSED = Entitlement(sees_detail=False)
+FULL = Entitlement(sees_detail=True, sees_drafts=True)
+SUPPRESSED = Entitlement(sees_detail=False, sees_drafts=False)
 
 
-def entitlement(*, role: Role | str, output: Output) -> Entitlement:
-    """The viewer's entitlement from their role in the partnership and where the output goes."""
-    if output == Output.SCREEN:
+def entitlement(*, role: Role | str, output: Output, acts_for_record: bool = False) -> Entitlement:
+    """The viewer's entitlement from their role in the partnership, where the output goes and,
+    for a record in progress, whether they act for it (see the module docstring)."""
+    if output == Output.SCREEN or acts_for_record:
         return FULL
-    return FULL if role_can(Role(role), DETAIL_CAPABILITY) else SUPPRESSED
+    sees_detail = role_can(Role(role), DETAIL_CAPABILITY)
+    return Entitlement(sees_detail=sees_detail, sees_drafts=False)
 
 
 def threshold_or_default(threshold: int | None) -> int:

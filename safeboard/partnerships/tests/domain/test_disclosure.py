@@ -26,6 +26,13 @@ def test_it_shows_every_member_the_detail_on_screen(role):
     assert d.entitlement(role=role, output=d.Output.SCREEN) == d.FULL
 
 
+@pytest.mark.parametrize("role", list(Role))
+def test_it_puts_unapproved_figures_in_a_file_only_for_those_who_act_for_the_record(role):
+    assert not d.entitlement(role=role, output=d.Output.FILE).sees_drafts
+    acting = d.entitlement(role=role, output=d.Output.FILE, acts_for_record=True)
+    assert acting == d.FULL
+
+
 @pytest.mark.parametrize(
     ("is_count", "value", "numerator", "threshold", "value_marker", "numerator_marker"),
     [
