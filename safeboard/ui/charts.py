@@ -252,12 +252,12 @@ def line_chart(chart: LineChart) -> str:
         d = _path(coords(line.values))
         if not d:
             continue
-        colour, style = LINE_STYLES[line.kind]
+        colour, attrs = LINE_STYLES[line.kind]
         svg.append(
-            f'<path class="line-{_attr(line.name)}" d="{d}" fill="none" stroke="{colour}" {style}/>'
+            f'<path class="line-{_attr(line.name)}" d="{d}" fill="none" stroke="{colour}" {attrs}/>'
         )
         if line.legend:
-            legend.append((f'stroke="{colour}" {style}', line.legend))
+            legend.append((f'stroke="{colour}" {attrs}', line.legend))
     values = coords(chart.values)
     d = _path(values)
     if d:
