@@ -27,7 +27,6 @@ from ..domain.tidy import TidyError
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 MAX_BYTES = 50 * 1024 * 1024
-ILLUSTRATIVE_LABEL = "Illustrative values: synthetic data for demonstration"
 
 
 @dataclass

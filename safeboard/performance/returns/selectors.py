@@ -19,8 +19,8 @@ from safeboard.partnerships.models import Agency, Partnership
 from ..domain import periods
 from ..domain import returns as rules
 from ..domain.tidy import IndicatorInfo
+from ..indicators.presenters import ILLUSTRATIVE_LABEL
 from ..models import AgencyReturn, Frequency, Indicator, PartOfWhole, ReturnStatus, Unit, Value
-from .files import ILLUSTRATIVE_LABEL
 
 TEMPLATE_COLUMNS = [
     "indicator_code",

@@ -34,11 +34,11 @@ from safeboard.partnerships.domain.roles import Capability
 from ..access import access_return, entitlement, may_act_for_return
 from ..domain import periods
 from ..domain import returns as rules
+from ..indicators.presenters import ILLUSTRATIVE_LABEL
 from ..models import AgencyReturn
 from . import selectors, services
 from .files import (
     CSV_CONTENT_TYPE,
-    ILLUSTRATIVE_LABEL,
     XLSX_CONTENT_TYPE,
     csv_bytes,
     xlsx_bytes,
