@@ -167,8 +167,8 @@ def _print_import(rows: int) -> None:
     openpyxl_seconds = time.perf_counter() - start
     print(f"  openpyxl read-only read ({read - 1:,} rows)      {_ms(openpyxl_seconds):>12}")
     try:
-        from safeboard.performance.services_returns import values_import
-        from safeboard.performance.tidy_io import read_table
+        from safeboard.performance.returns.files import read_table
+        from safeboard.performance.returns.services import values_import
     except ImportError:
         print(f"  Safeboard tidy import                    {NA:>12}")
         return
@@ -235,7 +235,7 @@ def _print_pdf(built: Any, partnership: Any) -> None:
     n = Indicator.objects.filter(partnership=partnership).count()
     print(f"\nComposite report PDF ({partnership.name}: {n} indicators)")
     try:
-        from safeboard.performance import exports_indicators
+        from safeboard.performance.indicators import exports as exports_indicators
 
         url = reverse("performance:report_pdf", args=[partnership.slug])
     except (ImportError, NoReverseMatch):

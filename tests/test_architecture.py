@@ -12,11 +12,7 @@ MANAGERS = {"objects", "_default_manager"}
 
 # Views not yet reshaped, as (module path, what it does). Their apps' helpers remove them; the
 # test fails when one listed here no longer happens, so this list only ever shrinks.
-KNOWN_EXCEPTIONS: set[tuple[str, str]] = {
-    # The performance helper moves these into performance/indicators/ with access helpers.
-    ("safeboard/performance/views_indicators.py", "get_inside"),
-    ("safeboard/performance/views_indicators.py", "objects"),
-}
+KNOWN_EXCEPTIONS: set[tuple[str, str]] = set()
 
 
 def _view_modules() -> list[Path]:

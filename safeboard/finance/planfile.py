@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import StringConstraints
+from pydantic import AfterValidator
 
 from safeboard.accounts.models import User
+from safeboard.core.domain import financial_years
 from safeboard.interchange.problems import Problem
 from safeboard.interchange.schema import (
     Amount,
@@ -35,7 +36,6 @@ from safeboard.interchange.sections import (
 )
 from safeboard.partnerships.models import Partnership
 
-from .domain.years import financial_year_label
 from .models import BudgetYear, StaffPost
 from .services import (
     budget_line_create,
@@ -44,6 +44,12 @@ from .services import (
     spend_record,
     staff_post_create,
 )
+
+
+def _financial_year(text: str) -> str:
+    if not financial_years.is_label(text):
+        raise ValueError("must be a financial year written like 2011/12")
+    return text
 
 
 class ContributionIn(Strict):
@@ -67,7 +73,7 @@ class BudgetLineIn(Strict):
 
 
 class BudgetYearIn(Strict):
-    year: Annotated[str, StringConstraints(pattern=r"^\d{4}/\d{2}$")]
+    year: Annotated[str, AfterValidator(_financial_year)]
     start_year: Year
     notes: Text = ""
     lines: list[BudgetLineIn] = []
@@ -97,7 +103,7 @@ class Finance(Section):
                 yield problem(
                     document, (*at, "start_year"), f"the year {year.start_year} appears twice"
                 )
-            expected = financial_year_label(year.start_year)
+            expected = financial_years.label(year.start_year)
             if year.year != expected:
                 yield problem(
                     document, (*at, "year"), f"does not match start_year (expected {expected})"

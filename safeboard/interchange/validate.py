@@ -51,7 +51,7 @@ def _message(error: Any) -> str:
             return "must be lower-case letters, numbers and hyphens, like police or sub-group-1"
         if "https?" in str(ctx.get("pattern", "")):
             return "must be a web address starting http:// or https://"
-        return "is not in the expected form (for a budget year: 2011/12)"
+        return "is not in the expected form"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     template = _MESSAGES.get(kind)

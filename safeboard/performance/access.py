@@ -6,11 +6,33 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from safeboard.partnerships.access import PartnershipAccess, get_inside
+from safeboard.partnerships.domain import disclosure
 from safeboard.partnerships.domain.roles import Capability
 
-from .models import AgencyReturn, ComparatorSeries, DataDevelopmentItem, Indicator, Value
+from .models import (
+    AgencyReturn,
+    ComparatorSeries,
+    DataDevelopmentItem,
+    Indicator,
+    IndicatorPartner,
+    Target,
+    Value,
+)
+
+
+def entitlement(
+    access: PartnershipAccess,
+    *,
+    output: disclosure.Output,
+    agency_return: AgencyReturn | None = None,
+) -> disclosure.Entitlement:
+    """What the viewer may see in `output` (partnerships/domain/disclosure.py): small numbers
+    by their role, and a return's unapproved figures if they act for `agency_return`."""
+    acts = agency_return is not None and may_act_for_return(access, agency_return)
+    return disclosure.entitlement(role=access.role, output=output, acts_for_record=acts)
 
 
 def access_indicator(
@@ -22,6 +44,24 @@ def access_indicator(
     if capability is not None:
         access.require(capability)
     return indicator
+
+
+def access_target(access: PartnershipAccess, indicator: Indicator, target_id: Any) -> Target:
+    """A target of `indicator`: one of another indicator is "not found", as one elsewhere."""
+    target = get_inside(access, Target.objects.all(), target_id)
+    if target.indicator_id != indicator.pk:
+        raise Http404("Page not found")
+    return target
+
+
+def access_partner(
+    access: PartnershipAccess, indicator: Indicator, partner_id: Any
+) -> IndicatorPartner:
+    """A partner with a role on `indicator` (the same 404 for one of another indicator)."""
+    partner = get_inside(access, IndicatorPartner.objects.select_related("agency"), partner_id)
+    if partner.indicator_id != indicator.pk:
+        raise Http404("Page not found")
+    return partner
 
 
 def access_value(

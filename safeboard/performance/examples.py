@@ -23,10 +23,10 @@ from django.db import transaction
 
 from safeboard.interchange.examples import Demo
 from safeboard.partnerships.models import Partnership
+from safeboard.performance.comparators.services import comparators_import
 from safeboard.performance.domain.synthetic import Design
+from safeboard.performance.indicators.examples import ExampleIndicator, example_indicators_load
 from safeboard.performance.models import Indicator, IndicatorKind, Polarity, Unit
-from safeboard.performance.services_comparators import comparators_import
-from safeboard.performance.services_examples import ExampleIndicator, example_indicators_load
 
 DFE_FILE = Path(settings.BASE_DIR) / "examples" / "measures" / "dfe_csc_la_extract.csv"
 ENGLAND = "E92000001"

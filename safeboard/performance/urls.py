@@ -2,12 +2,14 @@
 
 from django.urls import URLPattern, URLResolver
 
-from . import urls_comparators, urls_indicators, urls_returns
+from .comparators import urls as comparators
+from .indicators import urls as indicators
+from .returns import urls as returns
 
 app_name = "performance"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    *urls_indicators.urlpatterns,
-    *urls_returns.urlpatterns,
-    *urls_comparators.urlpatterns,
+    *indicators.urlpatterns,
+    *returns.urlpatterns,
+    *comparators.urlpatterns,
 ]

@@ -1,14 +1,14 @@
-"""Financial years and their labels. An English public-sector financial year runs from April to
-March, so the year starting in 2011 is written "2011/12"."""
+"""Budget years: the range of start years a budget may have, and a year's label checked against
+its start year. Labels are made and read by `core.domain.financial_years` (an English
+public-sector financial year runs from April to March, so the year starting in 2011 is written
+"2011/12")."""
 
 from __future__ import annotations
 
-import re
+from safeboard.core.domain import financial_years
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
-
-_LABEL = re.compile(r"^(?P<start>\d{4})\s*(?:/|-|\u2013|to)\s*(?P<end>\d{4}|\d{2})$")
 
 
 class YearError(ValueError):
@@ -18,11 +18,6 @@ class YearError(ValueError):
         super().__init__(message)
         self.message = message
         self.field = field
-
-
-def financial_year_label(start_year: int) -> str:
-    """2011 -> "2011/12"; 1999 -> "1999/00"."""
-    return f"{start_year}/{(start_year + 1) % 100:02d}"
 
 
 def check_start_year(start_year: int) -> int:
@@ -42,16 +37,18 @@ def year_label(label: str, *, start_year: int) -> str:
     label and its start year cannot disagree.
     """
     check_start_year(start_year)
-    expected = financial_year_label(start_year)
-    text = label.strip()
-    if not text:
+    expected = financial_years.label(start_year)
+    if not label.strip():
         return expected
-    match = _LABEL.match(text)
-    if match is None:
-        raise YearError(f"Enter the label as a financial year, like {expected}.", field="label")
-    start, end = int(match["start"]), match["end"]
-    end_matches = int(end) == start + 1 if len(end) == 4 else int(end) == (start + 1) % 100
-    if start != start_year or not end_matches:
+    try:
+        start = financial_years.parse(label)
+    except financial_years.FinancialYearError as exc:
+        if not exc.mismatched:
+            raise YearError(
+                f"Enter the label as a financial year, like {expected}.", field="label"
+            ) from exc
+        start = None
+    if start != start_year:
         raise YearError(
             f"The label must be the financial year starting in {start_year}: enter {expected}.",
             field="label",

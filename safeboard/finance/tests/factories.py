@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import factory
 
-from safeboard.finance.domain.years import financial_year_label
+from safeboard.core.domain.financial_years import label as financial_year_label
 from safeboard.finance.models import (
     AgencyGroup,
     BudgetLine,

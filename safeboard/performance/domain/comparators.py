@@ -29,6 +29,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from safeboard.core.domain import financial_years
+
 SYMBOLS: dict[str, str] = {
     "c": "suppressed",
     "x": "not available",
@@ -92,8 +94,8 @@ def year_ending_march(time_period: str) -> tuple[datetime.date, str]:
     if match := _YEAR.match(time_period):
         end_year = int(match[1])
     elif match := _EES_YEAR.match(time_period):
-        start, short = int(match[1]), int(match[2])
-        if (start + 1) % 100 != short:
+        start, short = int(match[1]), match[2]
+        if not financial_years.follows(start, short):
             raise ValueError(f"time_period {time_period.strip()!r} is not a financial year")
         end_year = start + 1
     else:
@@ -103,7 +105,7 @@ def year_ending_march(time_period: str) -> tuple[datetime.date, str]:
         )
     if not 1900 < end_year < 2200:
         raise ValueError(f"time_period {time_period.strip()!r} is not a plausible year")
-    return datetime.date(end_year, 3, 31), f"{end_year - 1}/{end_year % 100:02d}"
+    return financial_years.end(end_year - 1), financial_years.label_ending(end_year)
 
 
 def read_figure(value: str, symbol: str) -> tuple[Decimal | None, str]:

@@ -14,6 +14,8 @@ import datetime
 import re
 from collections.abc import Iterator
 
+from safeboard.core.domain import financial_years
+
 MONTHLY, QUARTERLY, ANNUAL = "monthly", "quarterly", "annual"
 FREQUENCIES = (MONTHLY, QUARTERLY, ANNUAL)
 _MONTHS = [
@@ -27,25 +29,16 @@ class PeriodError(ValueError):
     pass
 
 
-def financial_year(day: datetime.date) -> int:
-    """The year the financial year containing `day` starts: 5 May 2017 and 5 March 2018 → 2017."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def fy_label(start_year: int) -> str:
-    return f"{start_year}/{(start_year + 1) % 100:02d}"
-
-
 def period_start(day: datetime.date, frequency: str) -> datetime.date:
     """The start of the period of `frequency` that contains `day`."""
     if frequency == MONTHLY:
         return day.replace(day=1)
     if frequency == QUARTERLY:
         months_in = (day.month - 4) % 12
-        start = datetime.date(financial_year(day), 4, 1)
+        start = financial_years.start(financial_years.of(day))
         return add_months(start, months_in - months_in % 3)
     if frequency == ANNUAL:
-        return datetime.date(financial_year(day), 4, 1)
+        return financial_years.start(financial_years.of(day))
     raise PeriodError(f"Unknown frequency {frequency!r}.")
 
 
@@ -79,13 +72,14 @@ def label(start: datetime.date, frequency: str) -> str:
         return f"{_MONTHS[start.month - 1]} {start.year}"
     if frequency == QUARTERLY:
         quarter = (start.month - 4) % 12 // 3 + 1
-        return f"{fy_label(financial_year(start))} Q{quarter}"
+        return f"{financial_years.label(financial_years.of(start))} Q{quarter}"
     if frequency == ANNUAL:
-        return fy_label(financial_year(start))
+        return financial_years.label(financial_years.of(start))
     raise PeriodError(f"Unknown frequency {frequency!r}.")
 
 
-_FY = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*(?:Q([1-4]))?\s*$", re.IGNORECASE)
+# A financial year (read by core.domain.financial_years), then perhaps a quarter.
+_FY = re.compile(r"^\s*(\d{4}\s*[/-]\s*(?:\d{2}|\d{4}))\s*(?:Q([1-4]))?\s*$", re.IGNORECASE)
 _MONTH = re.compile(r"^\s*([A-Za-z]+)\s+(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
@@ -104,16 +98,18 @@ def parse(text: str, frequency: str) -> datetime.date:
             raise PeriodError(f"{text.strip()} does not start a {frequency} period. {wrong}")
         return day
     if frequency in (QUARTERLY, ANNUAL) and (match := _FY.match(text)):
-        year, second, quarter = int(match[1]), match[2], match[3]
-        if int(second) % 100 != (year + 1) % 100:
-            raise PeriodError(f"{text.strip()} is not a financial year. {wrong}")
+        quarter = match[2]
+        try:
+            year = financial_years.parse(match[1])
+        except financial_years.FinancialYearError as exc:
+            raise PeriodError(f"{text.strip()} is not a financial year. {wrong}") from exc
         if frequency == ANNUAL:
             if quarter:
                 raise PeriodError(wrong)
-            return datetime.date(year, 4, 1)
+            return financial_years.start(year)
         if not quarter:
             raise PeriodError(f"Say which quarter. {wrong}")
-        return add_months(datetime.date(year, 4, 1), (int(quarter) - 1) * 3)
+        return add_months(financial_years.start(year), (int(quarter) - 1) * 3)
     if frequency == MONTHLY and (match := _MONTH.match(text)):
         names = [m.lower() for m in _MONTHS]
         name = match[1].lower()

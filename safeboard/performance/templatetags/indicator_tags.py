@@ -1,4 +1,5 @@
-"""Template filters for the indicator pages: numbers as people read them."""
+"""Template filters for the indicator pages: numbers as people read them, and the chart
+descriptions of a series for ui's `{% chart %}` tag."""
 
 from __future__ import annotations
 
@@ -6,6 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+
+from safeboard.ui.charts import LineChart, Sparkline
+
+from ..indicators import charts
+from ..indicators.series import IndicatorSeries
 
 register = template.Library()
 
@@ -24,3 +30,15 @@ def num(value: Any, places: int = 2) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"
+
+
+@register.filter
+def indicator_chart(series: IndicatorSeries) -> LineChart:
+    """`{% chart s|indicator_chart %}`: the series' chart, drawn by ui's `{% chart %}`."""
+    return charts.indicator_chart(series)
+
+
+@register.filter
+def indicator_sparkline(series: IndicatorSeries) -> Sparkline:
+    """`{% chart s|indicator_sparkline %}`: the dashboard card's line of recent values."""
+    return charts.indicator_sparkline(series)

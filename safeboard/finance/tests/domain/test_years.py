@@ -2,12 +2,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from safeboard.core.domain.financial_years import label as financial_year_label
 from safeboard.finance.domain.years import (
     FIRST_YEAR,
     LAST_YEAR,
     YearError,
     check_start_year,
-    financial_year_label,
     year_label,
 )
 

@@ -3,12 +3,12 @@ from decimal import Decimal
 import pytest
 
 from safeboard.core.errors import ApplicationError
-from safeboard.performance.models import ComparatorSeries, ComparatorValue
-from safeboard.performance.services_comparators import (
+from safeboard.performance.comparators.services import (
     ComparatorImportError,
     comparator_link,
     comparators_import,
 )
+from safeboard.performance.models import ComparatorSeries, ComparatorValue
 from safeboard.performance.tests.factories import IndicatorFactory
 
 HEADER = "time_period,geographic_level,area_code,area_name,measure,value,symbol\n"

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
+from safeboard.performance.comparators.selectors import comparator_points_for
 from safeboard.performance.models import ComparatorSeries, ComparatorValue
-from safeboard.performance.selectors_comparators import comparator_points_for
 from safeboard.performance.tests.factories import IndicatorFactory
 
 HEADER = "time_period,geographic_level,area_code,area_name,measure,value,symbol\n"

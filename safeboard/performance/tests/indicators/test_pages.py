@@ -8,8 +8,8 @@ import pytest
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
+from safeboard.performance.indicators.presenters import ILLUSTRATIVE_LABEL
 from safeboard.performance.models import Indicator, IndicatorPartner, Target
-from safeboard.performance.selectors_indicators import ILLUSTRATIVE_LABEL
 from safeboard.plans.tests.factories import PlanFactory, ThemeFactory
 
 BASE = "/p/ourshire/measures"
@@ -233,14 +233,15 @@ def test_it_shows_the_data_set_with_filters(tenancy, world):
 
 
 def test_it_suppresses_small_counts_in_the_pdf_for_readers_not_entitled(tenancy, world):
-    from safeboard.performance import exports_indicators
-    from safeboard.performance.selectors_indicators import composite_report, suppress_small_numbers
+    from safeboard.partnerships.domain.disclosure import SUPPRESSED
+    from safeboard.performance.indicators import exports as exports_indicators
+    from safeboard.performance.indicators.selectors import composite_report
 
     Indicator.objects.filter(pk=world.indicator.pk).update(suppression_threshold=10)
-    report = composite_report(partnership=tenancy.ours)
-    suppress_small_numbers(report.series)
+    report = composite_report(partnership=tenancy.ours, entitlement=SUPPRESSED)
     rows = report.series[0].rows
     assert [r.suppressed for r in rows[:3]] == [False, False, True]  # 10, 11, 9
+    assert rows[2].disclosed.value_marker == "<10"
     assert report.series[0].latest_text == "20 (March 2021)"
 
     class Request:
@@ -250,12 +251,49 @@ def test_it_suppresses_small_counts_in_the_pdf_for_readers_not_entitled(tenancy,
         Request(),  # type: ignore[arg-type]
         report,
         today=datetime.date(2021, 4, 1),
-        entitled=False,
     )
     assert "&lt;10" in html
     assert "Small numbers are suppressed" in html
+    assert "suppressed and not drawn" in html  # the chart's description says so
     analyst = client_for(tenancy.user(Role.ANALYST)).get(f"{BASE}/report.pdf")
     assert analyst.content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("role", "suppressed"),
+    [
+        (Role.ANALYST, False),
+        (Role.MANAGER, False),
+        (Role.BOARD_MEMBER, True),
+        (Role.CHAIR, True),
+        (Role.GROUP_CHAIR, True),
+        (Role.AGENCY_LEAD, True),
+    ],
+)
+def test_it_prints_the_pdf_with_what_the_viewers_role_may_see(
+    tenancy, world, role, suppressed, monkeypatch
+):
+    from safeboard.performance.indicators import exports
+
+    Indicator.objects.filter(pk=world.indicator.pk).update(suppression_threshold=10)
+    printed: list[str] = []
+    original = exports.report_html
+
+    def capture(*args, **kwargs):
+        printed.append(original(*args, **kwargs))
+        return printed[-1]
+
+    monkeypatch.setattr(exports, "report_html", capture)
+    response = client_for(tenancy.user(role)).get(f"{BASE}/report.pdf")
+    assert response.content.startswith(b"%PDF")
+    assert ("&lt;10" in printed[0]) is suppressed
+    assert ("Small numbers are suppressed" in printed[0]) is suppressed
+
+
+def test_it_shows_every_number_on_the_report_page(tenancy, world):
+    Indicator.objects.filter(pk=world.indicator.pk).update(suppression_threshold=10)
+    page = client_for(tenancy.user(Role.BOARD_MEMBER)).get(f"{BASE}/report/")
+    assert "&lt;10" not in page.content.decode()
 
 
 def test_it_lists_the_data_development_agenda_and_adds_to_it(tenancy, world):

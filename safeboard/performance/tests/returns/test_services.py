@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from safeboard.core.errors import ApplicationError
-from safeboard.performance import services_returns as services
 from safeboard.performance.models import AgencyReturn, Frequency, ReturnStatus, Value
+from safeboard.performance.returns import services
 from safeboard.performance.tests.factories import IndicatorFactory, ValueFactory
 
 from .conftest import APRIL

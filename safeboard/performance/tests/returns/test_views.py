@@ -87,6 +87,12 @@ def test_it_asks_for_a_comment_on_an_outlier_then_accepts_it(tenancy, world):
     client = client_for(tenancy.user(Role.AGENCY_LEAD))
     refused = client.post(url(world.agency_return), form_data(world, whole="40"))
     assert "outside the usual range" in refused.content.decode()
+    # Save and submit is one step: refused, it saves nothing, and the form keeps the input.
+    assert 'value="40"' in refused.content.decode()
+    world.agency_return.refresh_from_db()
+    assert world.agency_return.status == ReturnStatus.EXPECTED
+    assert not Value.objects.filter(agency=tenancy.agency).exists()
+    client.post(url(world.agency_return), form_data(world, whole="40", button="save"))
     world.agency_return.refresh_from_db()
     assert world.agency_return.status == ReturnStatus.DRAFT
     page = client.get(url(world.agency_return)).content.decode()

@@ -6,8 +6,8 @@ from django import forms
 
 from safeboard.partnerships.models import Partnership
 
-from .domain.comparators import POPULATION_MEASURE
-from .models import Indicator
+from ..domain.comparators import POPULATION_MEASURE
+from ..models import Indicator
 
 MAX_BYTES = 5 * 1024 * 1024
 

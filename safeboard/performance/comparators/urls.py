@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from . import views_comparators as views
+from . import views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("comparators/", views.comparator_list, name="comparator_list"),

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from . import views_returns as views
+from . import views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("returns/", views.returns_overview, name="returns_overview"),

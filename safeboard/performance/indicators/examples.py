@@ -15,9 +15,9 @@ from safeboard.core.services import save_recorded
 from safeboard.partnerships.models import Agency, Partnership
 from safeboard.plans.models import Theme
 
-from .domain import periods
-from .domain.synthetic import Design, generate
-from .models import Indicator, Target, Value
+from ..domain import periods
+from ..domain.synthetic import Design, generate
+from ..models import Indicator, Target, Value
 
 ILLUSTRATIVE_STORY = (
     "Illustrative: these values are synthetic, made by Safeboard for demonstration from a fixed "

@@ -22,12 +22,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from safeboard.core.spreadsheets import safe_cell
 
-from .domain.tidy import TidyError
+from ..domain.tidy import TidyError
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 MAX_BYTES = 50 * 1024 * 1024
-ILLUSTRATIVE_LABEL = "Illustrative values: synthetic data for demonstration"
 
 
 @dataclass

@@ -8,7 +8,7 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,23 +17,29 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeboard.core.forms import run_service
 from safeboard.core.history import history_for
-from safeboard.partnerships.access import PartnershipRequest, get_inside, partnership_view
+from safeboard.partnerships.access import PartnershipRequest, partnership_view
+from safeboard.partnerships.domain.disclosure import Output
 from safeboard.partnerships.domain.roles import Capability
-from safeboard.plans.models import Theme
+from safeboard.plans.access import access_theme
 
-from . import exports_indicators
-from . import selectors_indicators as selectors
-from . import services_indicators as services
-from .access import access_development_item, access_indicator
-from .domain import periods
-from .forms_indicators import (
+from ..access import (
+    access_development_item,
+    access_indicator,
+    access_partner,
+    access_target,
+    entitlement,
+)
+from ..domain import periods
+from ..models import Indicator, IndicatorKind
+from . import exports, selectors, services
+from .forms import (
     ConfirmForm,
     DevelopmentItemForm,
     IndicatorForm,
     PartnerForm,
     TargetForm,
 )
-from .models import Indicator, IndicatorKind, IndicatorPartner, Target
+from .presenters import ILLUSTRATIVE_LABEL
 
 
 def _url(request: PartnershipRequest, name: str, *args: object) -> str:
@@ -168,8 +174,7 @@ def indicator_detail(request: PartnershipRequest, indicator_id: int) -> HttpResp
             "indicator": indicator,
             "card": card,
             "s": card.series,
-            "chart": card.series.chart(),
-            "illustrative_label": selectors.ILLUSTRATIVE_LABEL,
+            "illustrative_label": ILLUSTRATIVE_LABEL,
             "record": indicator,
             "history": history_for(indicator),
             "breadcrumbs": _crumbs(request),
@@ -178,13 +183,6 @@ def indicator_detail(request: PartnershipRequest, indicator_id: int) -> HttpResp
 
 
 # --- Targets ----------------------------------------------------------------------------------
-
-
-def _target_of(indicator: Indicator, request: PartnershipRequest, target_id: int) -> Target:
-    target = get_inside(request.access, Target.objects.all(), target_id)
-    if target.indicator_id != indicator.pk:
-        raise Http404("Page not found")
-    return target
 
 
 @require_http_methods(["GET", "POST"])
@@ -205,7 +203,7 @@ def _target_form(
     indicator = access_indicator(
         request.access, indicator_id, capability=Capability.MANAGE_INDICATORS
     )
-    target = None if target_id is None else _target_of(indicator, request, target_id)
+    target = None if target_id is None else access_target(request.access, indicator, target_id)
     initial = (
         {}
         if target is None
@@ -278,11 +276,7 @@ def partner_remove(request: PartnershipRequest, indicator_id: int, partner_id: i
     indicator = access_indicator(
         request.access, indicator_id, capability=Capability.MANAGE_INDICATORS
     )
-    partner = get_inside(
-        request.access, IndicatorPartner.objects.select_related("agency"), partner_id
-    )
-    if partner.indicator_id != indicator.pk:
-        raise Http404("Page not found")
+    partner = access_partner(request.access, indicator, partner_id)
     form = ConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         services.partner_remove(partner=partner, by=request.user)
@@ -396,7 +390,7 @@ def dashboard(request: PartnershipRequest) -> HttpResponse:
         {
             "rows": rows,
             "any_illustrative": any(r.indicator.is_illustrative for r in rows),
-            "illustrative_label": selectors.ILLUSTRATIVE_LABEL,
+            "illustrative_label": ILLUSTRATIVE_LABEL,
             "breadcrumbs": _crumbs(request),
         },
     )
@@ -416,7 +410,7 @@ def scorecard_list(request: PartnershipRequest) -> HttpResponse:
 @require_GET
 @partnership_view()
 def scorecard_theme(request: PartnershipRequest, theme_id: int) -> HttpResponse:
-    theme = get_inside(request.access, Theme.objects.select_related("plan"), theme_id)
+    theme = access_theme(request.access, theme_id)
     rows = selectors.scorecard(partnership=request.access.partnership, theme=theme)
     return render(
         request,
@@ -425,7 +419,7 @@ def scorecard_theme(request: PartnershipRequest, theme_id: int) -> HttpResponse:
             "theme": theme,
             "rows": rows,
             "any_illustrative": any(r.indicator.is_illustrative for r in rows),
-            "illustrative_label": selectors.ILLUSTRATIVE_LABEL,
+            "illustrative_label": ILLUSTRATIVE_LABEL,
             "breadcrumbs": _crumbs(request, ("Scorecards", _url(request, "scorecard_list"))),
         },
     )
@@ -439,22 +433,24 @@ def _chosen_period(request: PartnershipRequest) -> datetime.date | None:
         return None
 
 
-def _report(request: PartnershipRequest) -> selectors.CompositeReport:
+def _report(request: PartnershipRequest, *, output: Output) -> selectors.CompositeReport:
     return selectors.composite_report(
-        partnership=request.access.partnership, period=_chosen_period(request)
+        partnership=request.access.partnership,
+        period=_chosen_period(request),
+        entitlement=entitlement(request.access, output=output),
     )
 
 
 @require_GET
 @partnership_view()
 def report(request: PartnershipRequest) -> HttpResponse:
-    data = _report(request)
+    data = _report(request, output=Output.SCREEN)
     return render(
         request,
         "performance/indicators/report.html",
         {
             "report": data,
-            "illustrative_label": selectors.ILLUSTRATIVE_LABEL,
+            "illustrative_label": ILLUSTRATIVE_LABEL,
             "period_error": bool(request.GET.get("period")) and _chosen_period(request) is None,
             "breadcrumbs": _crumbs(request),
         },
@@ -464,14 +460,9 @@ def report(request: PartnershipRequest) -> HttpResponse:
 @require_GET
 @partnership_view(Capability.EXPORT)
 def report_pdf(request: PartnershipRequest) -> HttpResponse:
-    data = _report(request)
-    entitled = request.access.can(Capability.MANAGE_INDICATORS)
-    if not entitled:
-        selectors.suppress_small_numbers(data.series)
-    pdf = exports_indicators.report_pdf(
-        request, data, today=timezone.localdate(), entitled=entitled
-    )
-    response = HttpResponse(pdf, content_type=exports_indicators.PDF_CONTENT_TYPE)
+    data = _report(request, output=Output.FILE)
+    pdf = exports.report_pdf(request, data, today=timezone.localdate())
+    response = HttpResponse(pdf, content_type=exports.PDF_CONTENT_TYPE)
     stamp = data.period.isoformat() if data.period else "no-data"
     disposition = content_disposition_header(
         as_attachment=False,

@@ -18,8 +18,8 @@ from safeboard.core.services import save_recorded
 from safeboard.partnerships.models import Agency, Membership, Partnership
 from safeboard.plans.models import Action, Theme
 
-from .domain import periods
-from .models import DataDevelopmentItem, Indicator, IndicatorPartner, Target
+from ..domain import periods
+from ..models import DataDevelopmentItem, Indicator, IndicatorPartner, Target
 
 INDICATOR_FIELDS = (
     "code",

@@ -13,8 +13,8 @@ from safeboard.core.errors import ApplicationError
 from safeboard.core.services import save_recorded
 from safeboard.partnerships.models import Partnership
 
-from .domain import comparators as domain
-from .models import ComparatorSeries, ComparatorValue, Indicator
+from ..domain import comparators as domain
+from ..models import ComparatorSeries, ComparatorValue, Indicator
 
 
 class ComparatorImportError(ApplicationError):

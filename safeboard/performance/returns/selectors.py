@@ -12,13 +12,28 @@ from typing import Any
 
 from django.db.models import Count, Q
 
+from safeboard.partnerships.domain import disclosure
+from safeboard.partnerships.domain.disclosure import Entitlement
 from safeboard.partnerships.models import Agency, Partnership
 
-from .domain import periods
-from .domain import returns as rules
-from .domain.tidy import IndicatorInfo
-from .models import AgencyReturn, Frequency, Indicator, PartOfWhole, ReturnStatus, Unit, Value
-from .tidy_io import ILLUSTRATIVE_LABEL
+from ..domain import periods
+from ..domain import returns as rules
+from ..domain.tidy import IndicatorInfo
+from ..indicators.presenters import ILLUSTRATIVE_LABEL
+from ..models import AgencyReturn, Frequency, Indicator, PartOfWhole, ReturnStatus, Unit, Value
+
+TEMPLATE_COLUMNS = [
+    "indicator_code",
+    "indicator_name",
+    "period",
+    "agency",
+    "value",
+    "numerator",
+    "denominator",
+    "comment",
+    "illustrative",
+]
+TEMPLATE_WIDTHS = [16, 40, 14, 16, 12, 12, 12, 40, 30]
 
 OVERVIEW_PERIODS = 12
 # Status tags carry their text as well as a colour.
@@ -307,20 +322,16 @@ def _plain(number: Decimal | None) -> Decimal | int | None:
     return int(normal) if normal == normal.to_integral_value() else normal
 
 
-def _suppress(number: Decimal | None, threshold: int) -> Decimal | int | str | None:
-    if number is not None and number < threshold:
-        return f"<{threshold}"
-    return _plain(number)
-
-
-def values_export_rows(partnership: Partnership, *, entitled: bool) -> Iterator[list[Any]]:
+def values_export_rows(
+    partnership: Partnership, *, entitlement: Entitlement
+) -> Iterator[list[Any]]:
     """Every official value in the tidy format plus unit and illustrative. Values still in an
     agency return that is not yet approved are left out (they are not official).
 
-    Small-number suppression when the reader is not `entitled` (see views_returns): a count below
-    the indicator's threshold is shown as "<5"; for percentages and rates a numerator below the
-    threshold is shown as "<5" and the value worked out from it is withheld ("suppressed"), since
-    with the denominator it would give the count away. One query.
+    What `entitlement` may not see is replaced by its marker (partnerships/domain/disclosure.py):
+    a count below the indicator's threshold is "<5"; for percentages and rates a numerator below
+    the threshold is "<5" and the value worked out from it is withheld, since with the
+    denominator it would give the count away. One query.
     """
     rows = (
         Value.objects.filter(partnership=partnership)
@@ -354,23 +365,48 @@ def values_export_rows(partnership: Partnership, *, entitled: bool) -> Iterator[
         denominator,
         comment,
     ) in rows.iterator(chunk_size=5000):
-        shown_value: Any = _plain(value)
-        shown_numerator: Any = _plain(numerator)
-        shown_denominator: Any = _plain(denominator)
-        if not entitled:
-            if unit == Unit.COUNT:
-                shown_value = _suppress(value, threshold)
-            elif numerator is not None and numerator < threshold:
-                shown_numerator = f"<{threshold}"
-                shown_value = f"suppressed (fewer than {threshold} cases)"
+        shown = disclosure.disclose(
+            entitlement=entitlement,
+            is_count=unit == Unit.COUNT,
+            value=value,
+            numerator=numerator,
+            threshold=threshold,
+        )
         yield [
             code,
             periods.label(start, frequency),
             agency_key or "",
-            shown_value,
-            shown_numerator,
-            shown_denominator,
+            shown.value_marker or _plain(value),
+            shown.numerator_marker or _plain(numerator),
+            _plain(denominator),
             comment,
             str(unit_labels.get(unit, unit)),
             ILLUSTRATIVE_LABEL if illustrative else "",
         ]
+
+
+def return_template_rows(
+    agency_return: AgencyReturn, *, entitlement: Entitlement, today: datetime.date
+) -> list[list[Any]]:
+    """The rows of the return's Excel template (TEMPLATE_COLUMNS): one per expected indicator.
+    The values saved so far are filled in only when `entitlement` sees figures not yet approved
+    (those who act for the return); everyone else gets the blank template."""
+    page = return_page(agency_return, today=today)
+    rows = []
+    for row in page.rows:
+        value = row.value if entitlement.sees_drafts else None
+        rows.append(
+            [
+                row.indicator.code,
+                row.indicator.name,
+                page.period_label,
+                agency_return.agency.key,
+                # A rate entered as numerator and denominator is worked out again on upload.
+                value.value if value and value.numerator is None else None,
+                value.numerator if value else None,
+                value.denominator if value else None,
+                value.comment if value else "",
+                ILLUSTRATIVE_LABEL if row.indicator.is_illustrative else "",
+            ]
+        )
+    return rows

@@ -7,11 +7,11 @@ from typing import Any
 
 from django import forms
 
-from .domain import periods
-from .domain import returns as rules
-from .models import Frequency
-from .selectors_returns import ReturnRow
-from .services_returns import ReturnInput
+from ..domain import periods
+from ..domain import returns as rules
+from ..models import Frequency
+from .selectors import ReturnRow
+from .services import ReturnInput
 
 DATE_ERRORS = {
     "invalid": "Enter a real date in the format day/month/year, like 15/05/2025.",

@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from safeboard.partnerships.models import Partnership
 
-from .models import ComparatorSeries, ComparatorValue, Indicator
+from ..models import ComparatorSeries, ComparatorValue, Indicator
 
 
 def comparator_list(*, partnership: Partnership) -> QuerySet[ComparatorSeries]:

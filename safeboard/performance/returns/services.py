@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -21,12 +21,12 @@ from safeboard.core.errors import ApplicationError
 from safeboard.core.services import save_recorded
 from safeboard.partnerships.models import Partnership
 
-from .domain import periods
-from .domain import returns as rules
-from .domain.tidy import RowError, TidyError, TidyRow, header_index, parse_rows
-from .models import AgencyReturn, Frequency, Indicator, ReturnStatus, Unit, Value
-from .selectors_returns import catalogue, expected_indicators, part_of_whole_rules, previous_values
-from .tidy_io import Table
+from ..domain import periods
+from ..domain import returns as rules
+from ..domain.tidy import IndicatorInfo, RowError, TidyError, TidyRow, header_index, parse_rows
+from ..models import AgencyReturn, Frequency, Indicator, ReturnStatus, Unit, Value
+from .files import Table, read_table
+from .selectors import catalogue, expected_indicators, part_of_whole_rules, previous_values
 
 
 class RowsError(ApplicationError):
@@ -44,6 +44,14 @@ class ImportError_(ApplicationError):
         messages = [str(e) for e in errors]
         super().__init__(messages[0] if messages else "The file could not be read.")
         self.messages = messages
+
+
+class UploadError(ApplicationError):
+    """A filled template refused, with every problem by row and column. Nothing was written."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.problems[0] if self.problems else "The file could not be read.")
 
 
 @dataclass(frozen=True)
@@ -195,6 +203,76 @@ def return_save_values(
         agency_return.status = new_status
         save_recorded(agency_return, by=by, update_fields=["status"])
     return agency_return
+
+
+@transaction.atomic
+def return_save_and_submit(
+    *, agency_return: AgencyReturn, rows: Sequence[ReturnInput], by: Any
+) -> AgencyReturn:
+    """Save the values and submit the return as one step. If the values or the return cannot
+    be submitted (a value missing, an unusual count without a comment: RowsError lists each),
+    nothing is saved; the person's input is still in their form to correct and send again."""
+    saved = return_save_values(agency_return=agency_return, rows=rows, by=by)
+    return return_submit(agency_return=saved, by=by)
+
+
+@transaction.atomic
+def return_upload(
+    *, agency_return: AgencyReturn, upload: IO[bytes], name: str, by: Any
+) -> AgencyReturn:
+    """Read a filled template (XLSX or CSV) into the return as a draft: all or nothing. Every
+    problem is raised at once in UploadError, by row and column; then nothing is written."""
+    try:
+        table = read_table(upload, name)
+        index = header_index(table.header)
+    except TidyError as exc:
+        raise UploadError([str(exc)]) from exc
+    indicators = {
+        i.code.lower(): IndicatorInfo(id=i.pk, code=i.code, frequency=i.frequency, unit=i.unit)
+        for i in expected_indicators(agency_return)
+    }
+    agency = agency_return.agency
+    agencies = {agency.key.lower(): agency.pk, agency.name.strip().lower(): agency.pk}
+    try:
+        parsed, errors = parse_rows(
+            table.rows, index, indicators=indicators, agencies=agencies, require_value=False
+        )
+    except TidyError as exc:
+        raise UploadError([str(exc)]) from exc
+    problems = [str(e) for e in errors]
+    period_label = periods.label(agency_return.period_start, agency_return.frequency)
+    for row in parsed:
+        if row.period_start != agency_return.period_start:
+            problems.append(f"Row {row.row}, period: this return is for {period_label}")
+    if problems:
+        raise UploadError(problems)
+    if not parsed:
+        raise UploadError(["The file has no rows. Fill in the template and upload it again."])
+    rows_of = {row.indicator_id: row.row for row in parsed}
+    try:
+        return return_save_values(
+            agency_return=agency_return,
+            rows=[
+                ReturnInput(
+                    indicator_id=r.indicator_id,
+                    value=r.value,
+                    numerator=r.numerator,
+                    denominator=r.denominator,
+                    comment=r.comment,
+                )
+                for r in parsed
+            ],
+            by=by,
+        )
+    except RowsError as exc:
+        raise UploadError(
+            [
+                f"Row {rows_of[i]}, {column}: {message}" if i in rows_of else message
+                for i, column, message in exc.errors
+            ]
+        ) from exc
+    except ApplicationError as exc:
+        raise UploadError([exc.message]) from exc
 
 
 def return_problems(agency_return: AgencyReturn) -> list[tuple[int, str, str]]:
@@ -365,6 +443,18 @@ def values_import(*, partnership: Partnership, table: Table, by: Any) -> ImportR
         raise ImportError_(problems)
     _write_values(partnership=partnership, created=to_create, updated=to_update, by=by)
     return ImportResult(created=len(to_create), updated=len(to_update))
+
+
+@transaction.atomic
+def values_import_file(
+    *, partnership: Partnership, upload: IO[bytes], name: str, by: Any
+) -> ImportResult:
+    """Read a tidy CSV or Excel file and import it (see values_import): all or nothing."""
+    try:
+        table = read_table(upload, name)
+    except TidyError as exc:
+        raise ImportError_([str(exc)]) from exc
+    return values_import(partnership=partnership, table=table, by=by)
 
 
 def _write_values(

@@ -6,9 +6,10 @@ lead, or an analyst or manager, may change a return (access_return(..., for_subm
 403 to anyone else's POST); analysts and managers schedule, approve and send back (APPROVE_DATA)
 and import values (MANAGE_INDICATORS).
 
-Small-number suppression in exports: analysts and managers (MANAGE_INDICATORS) are entitled to
-the detail and see every number; board members, chairs, group chairs and agency leads see counts
-below an indicator's threshold as "<5".
+Small-number suppression in exports is decided by partnerships/domain/disclosure.py from the
+viewer's entitlement (analysts and managers see every number; board members, chairs, group
+chairs and agency leads see counts below an indicator's threshold as "<5"); the selectors apply
+it.
 """
 
 from __future__ import annotations
@@ -27,36 +28,22 @@ from safeboard.core.errors import ApplicationError
 from safeboard.core.forms import run_service
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
+from safeboard.partnerships.domain.disclosure import Output
 from safeboard.partnerships.domain.roles import Capability
 
-from . import selectors_returns as selectors
-from . import services_returns as services
-from .access import access_return, may_act_for_return
-from .domain import periods
-from .domain import returns as rules
-from .domain.tidy import IndicatorInfo, TidyError, header_index, parse_rows
-from .forms_returns import FileForm, ReturnValuesForm, ScheduleForm, SendBackForm
-from .models import AgencyReturn
-from .tidy_io import (
+from ..access import access_return, entitlement, may_act_for_return
+from ..domain import periods
+from ..domain import returns as rules
+from ..indicators.presenters import ILLUSTRATIVE_LABEL
+from ..models import AgencyReturn
+from . import selectors, services
+from .files import (
     CSV_CONTENT_TYPE,
-    ILLUSTRATIVE_LABEL,
     XLSX_CONTENT_TYPE,
     csv_bytes,
-    read_table,
     xlsx_bytes,
 )
-
-TEMPLATE_COLUMNS = [
-    "indicator_code",
-    "indicator_name",
-    "period",
-    "agency",
-    "value",
-    "numerator",
-    "denominator",
-    "comment",
-    "illustrative",
-]
+from .forms import FileForm, ReturnValuesForm, ScheduleForm, SendBackForm
 
 
 def _url(request: PartnershipRequest, name: str, *args: Any) -> str:
@@ -167,19 +154,13 @@ def return_detail(request: PartnershipRequest, return_id: int) -> HttpResponse:
     """The return: one row per expected indicator. Its agency's lead (or an analyst) saves a
     draft or submits; anyone else reads it, and a POST from them is refused with 403."""
     agency_return = access_return(request.access, return_id, for_submit=request.method == "POST")
-    today = timezone.localdate()
-    page = selectors.return_page(agency_return, today=today)
-    editable = agency_return.status in rules.EDITABLE
-    allowed = may_act_for_return(request.access, agency_return)
+    page = selectors.return_page(agency_return, today=timezone.localdate())
     form = ReturnValuesForm(request.POST if request.method == "POST" else None, rows=page.rows)
-    if request.method == "POST" and editable and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         submitting = "submit" in request.POST
+        save = services.return_save_and_submit if submitting else services.return_save_values
         try:
-            services.return_save_values(
-                agency_return=agency_return, rows=form.cleaned_data["inputs"], by=request.user
-            )
-            if submitting:
-                services.return_submit(agency_return=agency_return, by=request.user)
+            save(agency_return=agency_return, rows=form.cleaned_data["inputs"], by=request.user)
         except services.RowsError as exc:
             _add_row_errors(form, exc.errors)
         except ApplicationError as exc:
@@ -192,12 +173,6 @@ def return_detail(request: PartnershipRequest, return_id: int) -> HttpResponse:
                 else "Draft saved. Submit the return when every value is in.",
             )
             return redirect(_url(request, "return_detail", agency_return.pk))
-    elif request.method == "POST" and not editable:
-        form.is_valid()
-        try:
-            rules.check_editable(agency_return.status)
-        except rules.ReturnRuleError as exc:
-            form.add_error(None, str(exc))
     return render(
         request,
         "performance/returns/return_detail.html",
@@ -206,9 +181,9 @@ def return_detail(request: PartnershipRequest, return_id: int) -> HttpResponse:
             "agency_return": agency_return,
             "form": form,
             "bound_rows": form.bound_rows(),
-            "editable": editable,
+            "editable": agency_return.status in rules.EDITABLE,
             "tag_class": selectors.STATUS_TAGS.get(agency_return.status, ""),
-            "allowed": allowed,
+            "allowed": may_act_for_return(request.access, agency_return),
             "period_label": page.period_label,
             "timeliness_label": rules.TIMELINESS_LABELS[page.timeliness],
             "completeness_percent": "Not recorded"
@@ -273,90 +248,16 @@ def return_template(request: PartnershipRequest, return_id: int) -> HttpResponse
     """The Excel template for the return: one row per expected indicator. Values already saved
     are filled in only for those who may act on the return."""
     agency_return = access_return(request.access, return_id)
-    page = selectors.return_page(agency_return, today=timezone.localdate())
-    show = may_act_for_return(request.access, agency_return)
-    rows = []
-    for row in page.rows:
-        value = row.value if show else None
-        rows.append(
-            [
-                row.indicator.code,
-                row.indicator.name,
-                page.period_label,
-                agency_return.agency.key,
-                # A rate entered as numerator and denominator is worked out again on upload.
-                value.value if value and value.numerator is None else None,
-                value.numerator if value else None,
-                value.denominator if value else None,
-                value.comment if value else "",
-                ILLUSTRATIVE_LABEL if row.indicator.is_illustrative else "",
-            ]
-        )
+    rows = selectors.return_template_rows(
+        agency_return,
+        entitlement=entitlement(request.access, output=Output.FILE, agency_return=agency_return),
+        today=timezone.localdate(),
+    )
     content = xlsx_bytes(
-        TEMPLATE_COLUMNS, rows, title="Return", widths=[16, 40, 14, 16, 12, 12, 12, 40, 30]
+        selectors.TEMPLATE_COLUMNS, rows, title="Return", widths=selectors.TEMPLATE_WIDTHS
     )
     name = f"return-{agency_return.agency.key}-{agency_return.period_start:%Y-%m}.xlsx"
     return _download(content, XLSX_CONTENT_TYPE, name)
-
-
-def _upload_to_return(
-    agency_return: AgencyReturn, page: selectors.ReturnPage, upload: Any, by: Any
-) -> list[str]:
-    """Read a filled template into the return. Returns row-level messages; empty when saved."""
-    try:
-        table = read_table(upload, upload.name)
-        index = header_index(table.header)
-    except TidyError as exc:
-        return [str(exc)]
-    indicators = {
-        r.indicator.code.lower(): IndicatorInfo(
-            id=r.indicator.pk,
-            code=r.indicator.code,
-            frequency=r.indicator.frequency,
-            unit=r.indicator.unit,
-        )
-        for r in page.rows
-    }
-    agency = agency_return.agency
-    agencies = {agency.key.lower(): agency.pk, agency.name.strip().lower(): agency.pk}
-    try:
-        parsed, errors = parse_rows(
-            table.rows, index, indicators=indicators, agencies=agencies, require_value=False
-        )
-    except TidyError as exc:
-        return [str(exc)]
-    problems = [str(e) for e in errors]
-    for row in parsed:
-        if row.period_start != agency_return.period_start:
-            problems.append(f"Row {row.row}, period: this return is for {page.period_label}")
-    if problems:
-        return problems
-    if not parsed:
-        return ["The file has no rows. Fill in the template and upload it again."]
-    rows_of = {row.indicator_id: row.row for row in parsed}
-    try:
-        services.return_save_values(
-            agency_return=agency_return,
-            rows=[
-                services.ReturnInput(
-                    indicator_id=r.indicator_id,
-                    value=r.value,
-                    numerator=r.numerator,
-                    denominator=r.denominator,
-                    comment=r.comment,
-                )
-                for r in parsed
-            ],
-            by=by,
-        )
-    except services.RowsError as exc:
-        return [
-            f"Row {rows_of[i]}, {column}: {message}" if i in rows_of else message
-            for i, column, message in exc.errors
-        ]
-    except ApplicationError as exc:
-        return [exc.message]
-    return []
 
 
 @require_http_methods(["GET", "POST"])
@@ -369,9 +270,14 @@ def return_upload(request: PartnershipRequest, return_id: int) -> HttpResponse:
     form = FileForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
-        page = selectors.return_page(agency_return, today=timezone.localdate())
-        problems = _upload_to_return(agency_return, page, form.cleaned_data["file"], request.user)
-        if not problems:
+        upload = form.cleaned_data["file"]
+        try:
+            services.return_upload(
+                agency_return=agency_return, upload=upload, name=upload.name, by=request.user
+            )
+        except services.UploadError as exc:
+            problems = exc.problems
+        else:
             messages.success(request, "Template uploaded and saved as a draft. Check and submit.")
             return redirect(_url(request, "return_detail", agency_return.pk))
     return render(
@@ -400,12 +306,12 @@ def values_import(request: PartnershipRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            table = read_table(upload, upload.name)
-            result = services.values_import(
-                partnership=request.access.partnership, table=table, by=request.user
+            result = services.values_import_file(
+                partnership=request.access.partnership,
+                upload=upload,
+                name=upload.name,
+                by=request.user,
             )
-        except TidyError as exc:
-            problems = [str(exc)]
         except services.ImportError_ as exc:
             problems = exc.messages
         else:
@@ -428,7 +334,8 @@ def values_import(request: PartnershipRequest) -> HttpResponse:
 
 def _export_rows(request: PartnershipRequest) -> Any:
     return selectors.values_export_rows(
-        request.access.partnership, entitled=request.access.can(Capability.MANAGE_INDICATORS)
+        request.access.partnership,
+        entitlement=entitlement(request.access, output=Output.FILE),
     )
 
 

@@ -4,11 +4,10 @@ The print template is self-contained: the charts are inline SVG and the styles i
 WeasyPrint fetches nothing (a URL fetcher that refuses every URL), and text typed into an
 indicator can never make the server request a URL.
 
-Small-number suppression: analysts and managers (MANAGE_INDICATORS) are entitled to the detail
-and their PDF shows every number. For everyone else (board members, chairs, group chairs, agency
-leads) the view applies selectors_indicators.suppress_small_numbers first: counts below an
-indicator's threshold, and values worked out from such a numerator, print as "<5" and are left
-off the chart.
+Small-number suppression is decided by partnerships/domain/disclosure.py: the view reads the
+report with the viewer's entitlement for a file (`Output.FILE`), so the selector has already
+replaced what they may not see (a count below an indicator's threshold prints as "<5" and is left
+off the chart). This module only renders what it is given.
 """
 
 from __future__ import annotations
@@ -21,7 +20,8 @@ from django.template.loader import render_to_string
 
 from safeboard.partnerships.access import PartnershipRequest
 
-from .selectors_indicators import ILLUSTRATIVE_LABEL, CompositeReport
+from .presenters import ILLUSTRATIVE_LABEL
+from .selectors import CompositeReport
 
 PDF_CONTENT_TYPE = "application/pdf"
 
@@ -35,7 +35,6 @@ def report_html(
     data: CompositeReport,
     *,
     today: datetime.date,
-    entitled: bool = True,
 ) -> str:
     return render_to_string(
         "performance/indicators/print/report.html",
@@ -44,7 +43,6 @@ def report_html(
             "partnership": request.access.partnership,
             "today": today,
             "illustrative_label": ILLUSTRATIVE_LABEL,
-            "entitled": entitled,
         },
         request=request,
     )
@@ -55,9 +53,8 @@ def report_pdf(
     data: CompositeReport,
     *,
     today: datetime.date,
-    entitled: bool = True,
 ) -> bytes:
-    html = report_html(request, data, today=today, entitled=entitled)
+    html = report_html(request, data, today=today)
     document = weasyprint.HTML(
         string=html, base_url=request.build_absolute_uri("/"), url_fetcher=_refuse_fetch
     )

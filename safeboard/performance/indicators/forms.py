@@ -12,8 +12,8 @@ from django import forms
 from safeboard.partnerships.models import Agency, Membership, Partnership
 from safeboard.plans.models import Action, Theme
 
-from .domain import periods
-from .models import (
+from ..domain import periods
+from ..models import (
     DevelopmentStatus,
     Frequency,
     Indicator,
@@ -21,7 +21,7 @@ from .models import (
     Polarity,
     Unit,
 )
-from .selectors_indicators import partnership_actions, partnership_themes
+from .selectors import partnership_actions, partnership_themes
 
 PERIOD_HINT = 'Monthly: "April 2017". Quarterly: "2017/18 Q1". Annual: "2017/18".'
 

@@ -19,11 +19,11 @@ from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
 
-from . import selectors_comparators as selectors
-from .access import access_comparator
-from .domain.comparators import SYMBOLS, symbol_meaning
-from .forms_comparators import ComparatorImportForm, ComparatorLinkForm
-from .services_comparators import ComparatorImportError, comparator_link, comparators_import
+from ..access import access_comparator
+from ..domain.comparators import SYMBOLS, symbol_meaning
+from . import selectors
+from .forms import ComparatorImportForm, ComparatorLinkForm
+from .services import ComparatorImportError, comparator_link, comparators_import
 
 
 def _crumbs(request: PartnershipRequest, *trail: tuple[str, str]) -> list[tuple[str, str]]:

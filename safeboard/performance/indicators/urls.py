@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from . import views_indicators as views
+from . import views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.indicator_list, name="indicator_list"),

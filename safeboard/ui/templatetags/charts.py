@@ -1,0 +1,44 @@
+"""`{% load charts %}` then `{% chart spec %}`: draw a `ui.charts.LineChart` or `Sparkline`.
+
+Chart ids must be unique in a page (they name the title and description the SVG is labelled
+by), and the same chart may appear twice (an indicator under two themes of a report), so a
+repeated id gets a suffix: "chart-7", then "chart-7-2".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from safeboard.ui import charts
+
+register = template.Library()
+
+_USED = "_safeboard_chart_ids"
+
+
+def _unique(context: template.Context, chart: charts.LineChart) -> charts.LineChart:
+    used: set[str] | None = getattr(context, _USED, None)
+    if used is None:
+        used = set()
+        setattr(context, _USED, used)
+    chart_id, n = chart.chart_id, 1
+    while chart_id in used:
+        n += 1
+        chart_id = f"{chart.chart_id}-{n}"
+    used.add(chart_id)
+    return chart if chart_id == chart.chart_id else dataclasses.replace(chart, chart_id=chart_id)
+
+
+@register.simple_tag(takes_context=True)
+def chart(context: template.Context, spec: Any) -> SafeString:
+    """The chart drawn as inline SVG; nothing for an empty value. Every text in the SVG is
+    escaped by ui.charts, so the markup is safe to insert."""
+    if isinstance(spec, charts.LineChart):
+        spec = _unique(context, spec)
+    elif not isinstance(spec, charts.Sparkline):
+        return mark_safe("")
+    return mark_safe(charts.render(spec))  # noqa: S308 - ui.charts escapes every text
