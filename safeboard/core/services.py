@@ -11,10 +11,12 @@ from django.utils.text import slugify
 
 from .domain.keys import next_free_key
 from .errors import ApplicationError
+from .validators import check_text_fields
 
 
 def save_recorded(instance: Model, *, by: Any, update_fields: list[str] | None = None) -> None:
     """Validate and save, recording `by` as the person who made the change in the history."""
+    check_text_fields(instance)  # one-line fields hold no line break or control character
     try:
         instance.full_clean()
     except ValidationError as exc:
