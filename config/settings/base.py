@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "safeboard.finance",
     "safeboard.performance",
     "safeboard.interchange",
+    "safeboard.reports",
     "safeboard.ui",
 ]
 

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from .domain.keys import next_free_key
 from .errors import ApplicationError, StaleEdit
 from .history import HistoryEntry, changes_since
+from .validators import check_text_fields
 
 STALE_ADVICE = "Your changes are below: check them and save again to apply them."
 
@@ -34,6 +35,7 @@ def save_recorded(
     or PostgreSQL, exactly one wins; the other raises `StaleEdit`, saying who changed what since,
     and writes nothing.
     """
+    check_text_fields(instance)  # one-line fields hold no line break or control character
     try:
         instance.full_clean()
     except ValidationError as exc:

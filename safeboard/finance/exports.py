@@ -1,130 +1,143 @@
-"""A budget year as an Excel workbook: the same tables and computed totals as the year page.
+"""A budget year as an Excel workbook: the same tables and computed totals as the year page,
+described once (`year_document`) and written by the `reports` renderers.
 
-Amounts are written as numbers (from Decimal, never float) with a pounds format, so the sheet can
-be summed. Every text cell goes through `core.spreadsheets.safe_cell`, so a name such as
-"=HYPERLINK(...)" typed into Safeboard is shown as text, never run as a formula.
+Amounts are numbers (from Decimal, never float) with a pounds format, so the sheet can be summed;
+each total is a `=SUM(...)` formula whose saved value is the figure `domain.budget` computed.
+Text is written as text, so a name such as "=HYPERLINK(...)" is shown as typed, never run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
-from io import BytesIO
-from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet.worksheet import Worksheet
-
-from safeboard.core.spreadsheets import safe_cell
+from safeboard.reports.document import (
+    Column,
+    ColumnType,
+    Document,
+    Heading,
+    Row,
+    RowKind,
+    Section,
+    Table,
+    Value,
+)
+from safeboard.reports.renderers import xlsx
 
 from .selectors import YearBudget
 
-POUNDS = '"£"#,##0.00;-"£"#,##0.00'
-PERCENT = "0.0%"
+XLSX_CONTENT_TYPE = xlsx.CONTENT_TYPE
+MONEY, PERCENT, DATE = ColumnType.MONEY, ColumnType.PERCENT, ColumnType.DATE
 
 
-def _percent(share: Decimal | None) -> Decimal | None:
-    # Shares are per cent to one decimal place; Excel's percent format wants the fraction.
+def _fraction(share: Decimal | None) -> Decimal | None:
+    # Shares are per cent to one decimal place; a percent column holds the fraction.
     return None if share is None else share / 100
 
 
-def _row(
-    sheet: Worksheet,
-    values: Sequence[Any],
-    *,
-    formats: Sequence[str | None] = (),
-    bold: bool = False,
-) -> None:
-    """Append a row; `formats[i]` is the number format of column i (for numbers and dates)."""
-    sheet.append([safe_cell(v) for v in values])
-    for cell, number_format in zip(sheet[sheet.max_row], formats, strict=False):
-        if number_format and cell.value is not None:
-            cell.number_format = number_format
-            cell.alignment = Alignment(horizontal="right")
-    if bold:
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
-
-
-CONTRIBUTION = (None, None, POUNDS, PERCENT)
-MONEY_3 = (None, POUNDS, POUNDS, POUNDS)
-
-
-def _contributions_sheet(sheet: Worksheet, budget: YearBudget, partnership_name: str) -> None:
-    sheet.title = "Contributions"
-    _row(sheet, [f"{partnership_name}: budget {budget.year.label}"], bold=True)
+def _contributions(budget: YearBudget, partnership_name: str) -> Section:
+    columns = (
+        Column("Agency", width=40),
+        Column("Kind of agency", width=18),
+        Column("Contribution", MONEY, width=18, sum=True),
+        Column("Share", PERCENT, width=18),
+    )
+    blocks: list[Heading | Table] = [Heading(f"{partnership_name}: budget {budget.year.label}")]
     for table in budget.lines:
-        _row(sheet, [])
-        _row(sheet, [table.line.name], bold=True)
-        _row(sheet, ["Agency", "Kind of agency", "Contribution", "Share"], bold=True)
+        rows: list[Row] = []
         for group in table.groups:
             for item in group.rows:
                 c = item.contribution
-                values = [c.agency.name, group.label, c.amount, _percent(item.share)]
-                _row(sheet, values, formats=CONTRIBUTION)
-            values = [group.total_label, "", group.total, _percent(group.share)]
-            _row(sheet, values, formats=CONTRIBUTION, bold=True)
-        values = [table.total_label, "", table.total, Decimal(1) if table.total else None]
-        _row(sheet, values, formats=CONTRIBUTION, bold=True)
-    _row(sheet, [])
-    _row(sheet, [f"Summary for {budget.year.label}"], bold=True)
-    _row(sheet, ["Budget line", "Core agencies", "Other agencies", "Total"], bold=True)
-    for table in budget.lines:
-        values = [table.line.name, table.core_total, table.other_total, table.total]
-        _row(sheet, values, formats=MONEY_3)
-    values = [f"Total for {budget.year.label}", budget.core_total, budget.other_total, budget.total]
-    _row(sheet, values, formats=MONEY_3, bold=True)
-    sheet.column_dimensions["A"].width = 40
-    for column in "BCD":
-        sheet.column_dimensions[column].width = 18
+                rows.append(Row((c.agency.name, group.label, c.amount, _fraction(item.share))))
+            total = (group.total_label, None, group.total, _fraction(group.share))
+            rows.append(Row(total, RowKind.SUBTOTAL))
+        whole = Decimal(1) if table.total else None
+        rows.append(Row((table.total_label, None, table.total, whole), RowKind.TOTAL))
+        blocks.append(Table(columns, rows, title=table.line.name))
+    summary: list[Row] = [
+        Row((t.line.name, t.core_total, t.other_total, t.total)) for t in budget.lines
+    ]
+    label = f"Total for {budget.year.label}"
+    summary.append(Row((label, budget.core_total, budget.other_total, budget.total), RowKind.TOTAL))
+    summary_columns = (
+        Column("Budget line"),
+        Column("Core agencies", MONEY, sum=True),
+        Column("Other agencies", MONEY, sum=True),
+        Column("Total", MONEY, sum=True),
+    )
+    blocks.append(Table(summary_columns, summary, title=f"Summary for {budget.year.label}"))
+    return Section("Contributions", blocks)
 
 
-def _spend_sheet(sheet: Worksheet, budget: YearBudget) -> None:
-    _row(sheet, ["Budget line", "Budget", "Spent", "Remaining"], bold=True)
-    for table in budget.lines:
-        s = table.spend
-        _row(sheet, [table.line.name, s.budget, s.spent, s.remaining], formats=MONEY_3)
-    values = [f"Total for {budget.year.label}", budget.total, budget.spent, budget.remaining]
-    _row(sheet, values, formats=MONEY_3, bold=True)
-    _row(sheet, [])
-    _row(sheet, ["Budget line", "Date", "What it was spent on", "Amount"], bold=True)
-    for table in budget.lines:
-        for item in table.spend_items:
-            values = [table.line.name, item.date, item.description, item.amount]
-            _row(sheet, values, formats=(None, "DD/MM/YYYY", None, POUNDS))
-    sheet.column_dimensions["A"].width = 30
-    for column in "BD":
-        sheet.column_dimensions[column].width = 18
-    sheet.column_dimensions["C"].width = 40
+def _spend(budget: YearBudget) -> Section:
+    position: list[Row] = [
+        Row((t.line.name, t.spend.budget, t.spend.spent, t.spend.remaining)) for t in budget.lines
+    ]
+    label = f"Total for {budget.year.label}"
+    position.append(Row((label, budget.total, budget.spent, budget.remaining), RowKind.TOTAL))
+    items: list[list[Value]] = [
+        [t.line.name, item.date, item.description, item.amount]
+        for t in budget.lines
+        for item in t.spend_items
+    ]
+    return Section(
+        "Spend",
+        [
+            Table(
+                (
+                    Column("Budget line", width=30),
+                    Column("Budget", MONEY, width=18, sum=True),
+                    Column("Spent", MONEY, sum=True),
+                    Column("Remaining", MONEY, width=18, sum=True),
+                ),
+                position,
+            ),
+            Table(
+                (
+                    Column("Budget line"),
+                    Column("Date", DATE),
+                    Column("What it was spent on", width=40),
+                    Column("Amount", MONEY),
+                ),
+                items,
+            ),
+        ],
+    )
 
 
-def _agencies_sheet(sheet: Worksheet, budget: YearBudget) -> None:
-    lines = len(budget.lines)
-    formats = (None, *([POUNDS] * (lines + 1)), PERCENT)
-    headings = ["Agency", *(t.line.name for t in budget.lines), "Total", "Share of year"]
-    _row(sheet, headings, bold=True)
-    for agency in budget.agencies:
-        values = [agency.name, *agency.amounts, agency.total, _percent(agency.share)]
-        _row(sheet, values, formats=formats)
-    values = [
+def _by_agency(budget: YearBudget) -> Section:
+    columns = (
+        Column("Agency", width=40),
+        *(Column(t.line.name, MONEY, sum=True) for t in budget.lines),
+        Column("Total", MONEY, sum=True),
+        Column("Share of year", PERCENT),
+    )
+    rows: list[Row] = [
+        Row((a.name, *a.amounts, a.total, _fraction(a.share))) for a in budget.agencies
+    ]
+    whole = Decimal(1) if budget.total else None
+    total = (
         f"Total for {budget.year.label}",
         *(t.total for t in budget.lines),
         budget.total,
-        _percent(Decimal(100)) if budget.total else None,
-    ]
-    _row(sheet, values, formats=formats, bold=True)
-    sheet.column_dimensions["A"].width = 40
+        whole,
+    )
+    rows.append(Row(total, RowKind.TOTAL))
+    return Section("By agency", [Table(columns, rows)])
+
+
+def year_document(budget: YearBudget, *, partnership_name: str) -> Document:
+    """Contributions (each line by kind of agency, then a summary), spend, each agency across
+    the lines."""
+    return Document(
+        title=f"{partnership_name}: budget {budget.year.label}",
+        sections=[
+            _contributions(budget, partnership_name),
+            _spend(budget),
+            _by_agency(budget),
+        ],
+    )
 
 
 def year_workbook(budget: YearBudget, *, partnership_name: str) -> bytes:
-    """The .xlsx file for one budget year: contributions, spend, and each agency across lines."""
-    book = Workbook()
-    sheet = book.active
-    assert isinstance(sheet, Worksheet)
-    _contributions_sheet(sheet, budget, partnership_name)
-    _spend_sheet(book.create_sheet("Spend"), budget)
-    _agencies_sheet(book.create_sheet("By agency"), budget)
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """The .xlsx file for one budget year."""
+    return xlsx.render_xlsx(year_document(budget, partnership_name=partnership_name))

@@ -4,6 +4,11 @@ Mappings and lists come back as `LinedDict` / `LinedList`, which record the line
 item, so a validation error can name the line a person has to fix. A key written twice in one
 mapping is an error (plain YAML keeps the last silently), and so are aliases (`*name`), which would
 let a small file expand into a huge one.
+
+Whatever the file holds, `load` raises only `YamlError`, naming the line where it can: nesting
+deeper than `MAX_DEPTH` is refused before Python's recursion limit is reached, and a value that
+PyYAML's constructors cannot build (an impossible date such as 2021-02-30, a number too long to
+convert) is reported on its line instead of escaping as a server error.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 20  # a plan file nests about six levels; hundreds would exhaust the recursion limit
+MAX_INT_BITS = 64  # a larger whole number is a mistake (and too long for Python to print)
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
 class YamlError(Exception):
@@ -35,6 +43,8 @@ class LinedList(list[Any]):
 
 
 class _Loader(yaml.SafeLoader):
+    _depth = 0
+
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -42,7 +52,35 @@ class _Loader(yaml.SafeLoader):
                 event.start_mark.line + 1,
                 "Aliases (*name) are not allowed in a plan file: write the value out in full.",
             )
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise YamlError(
+                event.start_mark.line + 1,
+                f"The file nests lists and sections more than {MAX_DEPTH} levels deep here."
+                " A plan file needs far fewer: check the indentation and brackets.",
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            result = super().construct_object(node, deep=deep)
+            if isinstance(result, int) and result.bit_length() > MAX_INT_BITS:
+                raise YamlError(node.start_mark.line + 1, "This number is far too large.")
+            return result
+        except (YamlError, yaml.YAMLError):
+            raise
+        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+            line = node.start_mark.line + 1
+            value = str(node.value)[:40] if isinstance(node.value, str) else ""
+            if node.tag == TIMESTAMP_TAG:
+                raise YamlError(
+                    line, f"{value} is not a real date. Write the date as YYYY-MM-DD."
+                ) from exc
+            raise YamlError(line, f"{value or 'This value'} cannot be read ({exc}).") from exc
 
 
 def _mapping(loader: _Loader, node: MappingNode) -> LinedDict:
@@ -88,6 +126,8 @@ def load(text: str | bytes) -> Any:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except YamlError:
         raise
+    except RecursionError as exc:  # a last guard; MAX_DEPTH stops nesting long before
+        raise YamlError(None, "The file nests lists and sections too deeply.") from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from safeboard.core.forms import VersionedForm
+from safeboard.core.validators import single_line_text
 
 from .domain.roles import Role
 from .models import ROLE_CHOICES, Agency, AgencyType, Membership, Partnership
@@ -12,12 +13,20 @@ from .models import ROLE_CHOICES, Agency, AgencyType, Membership, Partnership
 
 class PartnershipForm(forms.Form):
     name = forms.CharField(
-        max_length=200, error_messages={"required": "Enter the partnership's name."}
+        max_length=200,
+        validators=[single_line_text],
+        error_messages={"required": "Enter the partnership's name."},
     )
     short_name = forms.CharField(
-        label="Short name", max_length=60, required=False, help_text="For example LSCB or SCP."
+        label="Short name",
+        max_length=60,
+        required=False,
+        help_text="For example LSCB or SCP.",
+        validators=[single_line_text],
     )
-    area = forms.CharField(label="Area served", max_length=200, required=False)
+    area = forms.CharField(
+        label="Area served", max_length=200, required=False, validators=[single_line_text]
+    )
     widths = {"short_name": "10"}
 
 
@@ -38,6 +47,7 @@ class PartnershipCreateForm(PartnershipForm):
     manager_name = forms.CharField(
         label="First manager's full name",
         max_length=200,
+        validators=[single_line_text],
         error_messages={"required": "Enter the first manager's full name."},
     )
     manager_email = forms.EmailField(
@@ -60,8 +70,14 @@ class PartnershipCreateForm(PartnershipForm):
 
 
 class AgencyForm(forms.Form):
-    name = forms.CharField(max_length=200, error_messages={"required": "Enter the agency's name."})
-    short_name = forms.CharField(label="Short name", max_length=60, required=False)
+    name = forms.CharField(
+        max_length=200,
+        validators=[single_line_text],
+        error_messages={"required": "Enter the agency's name."},
+    )
+    short_name = forms.CharField(
+        label="Short name", max_length=60, required=False, validators=[single_line_text]
+    )
     agency_type = forms.ChoiceField(
         label="Type of agency",
         choices=AgencyType.choices,
@@ -104,6 +120,7 @@ class MembershipAddForm(_AgencyChoiceMixin):
         label="Full name",
         max_length=200,
         required=False,
+        validators=[single_line_text],
         help_text="Not needed if they already have a Safeboard account.",
     )
     email = forms.EmailField(
@@ -118,7 +135,9 @@ class MembershipAddForm(_AgencyChoiceMixin):
         widget=forms.RadioSelect,
         error_messages={"required": "Select a role."},
     )
-    job_title = forms.CharField(label="Job title", max_length=200, required=False)
+    job_title = forms.CharField(
+        label="Job title", max_length=200, required=False, validators=[single_line_text]
+    )
     field_order = ["full_name", "email", "role", "agency", "job_title"]
 
     def cleaned_role(self) -> Role:
@@ -131,7 +150,9 @@ class MembershipEditForm(_AgencyChoiceMixin, VersionedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select a role."},
     )
-    job_title = forms.CharField(label="Job title", max_length=200, required=False)
+    job_title = forms.CharField(
+        label="Job title", max_length=200, required=False, validators=[single_line_text]
+    )
     field_order = ["role", "agency", "job_title"]
 
     def clean_role(self) -> Role:

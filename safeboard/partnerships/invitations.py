@@ -26,9 +26,9 @@ def invitation_send(request: HttpRequest, *, user: User, partnership: Partnershi
         "partnerships/email/invitation.txt",
         {"user": user, "partnership": partnership, "link": link},
     )
+    # A header cannot hold a line break (Django refuses it): names are checked to be one line
+    # when saved; this keeps an older record's name from breaking the e-mail too.
+    name = " ".join(partnership.name.split())
+    subject = f"You have been added to {name} on Safeboard"
     # Send only once the membership is safely stored.
-    transaction.on_commit(
-        lambda: send_mail(
-            f"You have been added to {partnership.name} on Safeboard", body, None, [user.email]
-        )
-    )
+    transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))

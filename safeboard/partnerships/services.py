@@ -7,12 +7,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeboard.accounts.models import User
+from safeboard.core.domain.text import single_line_problem
 from safeboard.core.errors import ApplicationError
 from safeboard.core.services import save_recorded, unique_key
 
 from .domain.membership_rules import agency_required, leaves_no_manager
 from .domain.roles import Role
 from .models import Agency, AgencyType, Membership, Partnership
+
+
+def _check_one_line(label: str, value: str, *, field: str) -> None:
+    # A User is saved by create_user, not save_recorded, so its one-line fields are checked here.
+    problem = single_line_problem(value)
+    if problem:
+        raise ApplicationError(f"{label} {problem}.", field=field)
 
 
 @transaction.atomic
@@ -26,6 +34,7 @@ def partnership_create(
     manager_name: str,
     by: User | None,
 ) -> tuple[Partnership, Membership]:
+    _check_one_line("The first manager's full name", manager_name, field="manager_name")
     if Partnership.objects.filter(slug=slug).exists():
         raise ApplicationError("A partnership already uses this web address.", field="slug")
     if Partnership.objects.filter(name__iexact=name).exists():
@@ -160,6 +169,7 @@ def membership_add(
     if user is None:
         if not full_name.strip():
             raise ApplicationError("Enter the person's full name.", field="full_name")
+        _check_one_line("The person's full name", full_name, field="full_name")
         user = User.objects.create_user(email=email, full_name=full_name.strip())
     existing = Membership.objects.filter(partnership=partnership, user=user).first()
     if existing is not None and not existing.is_archived:

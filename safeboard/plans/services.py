@@ -18,7 +18,11 @@ from safeboard.core.services import save_recorded, unique_key
 from safeboard.governance.models import Group, Meeting
 from safeboard.partnerships.models import Agency, Membership, Partnership
 
-from .domain.evidence import evidence_file_problem, evidence_url_problem
+from .domain.evidence import (
+    evidence_content_problem,
+    evidence_file_problem,
+    evidence_url_problem,
+)
 from .domain.rules import action_dates_problem, period_problem, progress_date_problem
 from .models import (
     Action,
@@ -563,6 +567,7 @@ def progress_update_record(
         raise ApplicationError(problem + ".", field="evidence_url")
     if evidence_file is not None:
         problem = evidence_file_problem(evidence_file.name or "", evidence_file.size or 0)
+        problem = problem or evidence_content_problem(evidence_file.name or "", evidence_file)
         if problem:
             raise ApplicationError(problem + ".", field="evidence_file")
     update = ProgressUpdate(

@@ -2,12 +2,16 @@
 
 A link must be a web address (http or https): anything else (javascript:, data:, file:) could run
 or read something when clicked. A file must be a document or an image of an allowed type, no larger
-than 10 MB.
+than 10 MB, and its content must be what its name says (`core.domain.filetypes`): a web page, a
+program or a macro-enabled Office file renamed "minutes.pdf" is refused.
 """
 
 from __future__ import annotations
 
+from typing import IO
 from urllib.parse import urlsplit
+
+from safeboard.core.domain.filetypes import file_kind_problem
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
@@ -61,6 +65,14 @@ def evidence_file_problem(filename: str, size: int) -> str | None:
         return "The evidence file must be smaller than 10 MB"
     if size == 0:
         return "The evidence file is empty. Choose a file with something in it"
+    return None
+
+
+def evidence_content_problem(filename: str, content: IO[bytes]) -> str | None:
+    """Why this file's content cannot be evidence under this name, or None if it can."""
+    problem = file_kind_problem(content, extension(filename), allowed=ALLOWED_EVIDENCE_TYPES)
+    if problem:
+        return f"The evidence file {problem}. Choose a {ALLOWED_LABEL} file"
     return None
 
 

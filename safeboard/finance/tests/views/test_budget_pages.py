@@ -473,7 +473,7 @@ def test_it_exports_the_year_as_a_spreadsheet_with_the_computed_totals(tenancy):
     response = client_for(tenancy.user(Role.BOARD_MEMBER)).get(f"{_year_url(year)}export/")
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="ourshire-budget-2011-12.xlsx"'
-    book = load_workbook(BytesIO(response.content))
+    book = load_workbook(BytesIO(response.content), data_only=True)  # formulas' saved values
     rows = [tuple(r) for r in book["Contributions"].iter_rows(values_only=True)]
     assert ("Total for core agencies", None, 160912, 0.844) in rows
     assert ("Total for other agencies", None, 29838, 0.156) in rows
@@ -483,9 +483,31 @@ def test_it_exports_the_year_as_a_spreadsheet_with_the_computed_totals(tenancy):
     assert book["Contributions"]["C5"].number_format.startswith('"£"#,##0.00')
     agencies = [tuple(r) for r in book["By agency"].iter_rows(values_only=True)]
     assert ("Children's Services", 84250, 61723, 145973, 0.53) in agencies
+    # Every total is a formula over the rows shown, and its saved value agrees with them.
+    formulas = load_workbook(BytesIO(response.content))
+    checked = 0
+    for sheet in formulas.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    saved = book[sheet.title][cell.coordinate].value
+                    assert saved == pytest.approx(_evaluate_sum(book[sheet.title], str(cell.value)))
+                    checked += 1
+    assert checked > 10
 
 
-def test_it_neutralises_formulas_typed_into_names_in_the_export(tenancy, manager_client):
+def _evaluate_sum(sheet, formula: str) -> float:
+    """The value of "=SUM(C5:C9,C11)" from the cells' values."""
+    match = re.fullmatch(r"=SUM\((.+)\)", formula)
+    assert match, formula
+    total = 0.0
+    for term in match.group(1).split(","):
+        cells = sheet[term] if ":" in term else ((sheet[term],),)
+        total += sum(c.value or 0 for row in cells for c in row)
+    return total
+
+
+def test_it_writes_formulas_typed_into_names_as_text_in_the_export(tenancy, manager_client):
     line = BudgetLineFactory(
         year=BudgetYearFactory(partnership=tenancy.ours), name='=HYPERLINK("http://x")'
     )
@@ -493,17 +515,19 @@ def test_it_neutralises_formulas_typed_into_names_in_the_export(tenancy, manager
     SpendFactory(line=line, description="@SUM(A1)")
     response = manager_client.get(f"/p/ourshire/budget/years/{line.year_id}/export/")
     book = load_workbook(BytesIO(response.content))
-    values = {
-        cell.value
+    cells = {
+        cell.value: cell
         for sheet in book.worksheets
         for row in sheet.iter_rows()
         for cell in row
         if isinstance(cell.value, str)
     }
-    assert '\'=HYPERLINK("http://x")' in values
-    assert "'+cmd|x" in values
-    assert "'@SUM(A1)" in values
-    assert not any(v.startswith(("=", "+", "@", "-")) for v in values)
+    for typed in ('=HYPERLINK("http://x")', "+cmd|x", "@SUM(A1)"):
+        assert cells[typed].data_type == "s"  # shown as typed, stored as text: never run
+    assert not any(v.startswith("'") for v in cells)
+    formulas = {v for v, c in cells.items() if c.data_type == "f"}
+    assert formulas
+    assert all(v.startswith("=SUM(") for v in formulas)
 
 
 def test_it_answers_404_for_another_partnerships_year_export(tenancy, manager_client):

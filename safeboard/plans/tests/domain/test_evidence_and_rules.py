@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from safeboard.plans.domain.evidence import (
     MAX_EVIDENCE_BYTES,
+    evidence_content_problem,
     evidence_content_type,
     evidence_file_problem,
     evidence_url_problem,
@@ -57,6 +58,18 @@ def test_it_refuses_files_over_10_mb_and_empty_files():
     assert evidence_file_problem("big.pdf", MAX_EVIDENCE_BYTES) is None
     assert "smaller than 10 MB" in (evidence_file_problem("big.pdf", MAX_EVIDENCE_BYTES + 1) or "")
     assert "empty" in (evidence_file_problem("none.pdf", 0) or "")
+
+
+def test_it_checks_evidence_by_content_not_by_name():
+    import io
+
+    assert evidence_content_problem("minutes.pdf", io.BytesIO(b"%PDF-1.4 minutes")) is None
+    page = io.BytesIO(b"<html><script>alert(1)</script></html>")
+    assert "web page" in (evidence_content_problem("minutes.pdf", page) or "")
+    program = io.BytesIO(b"MZ\x90\x00")
+    assert "program" in (evidence_content_problem("chart.png", program) or "")
+    png_as_pdf = io.BytesIO(b"\x89PNG\r\n\x1a\n")
+    assert "not really a .pdf" in (evidence_content_problem("scan.pdf", png_as_pdf) or "")
 
 
 def test_it_serves_evidence_with_the_type_of_its_extension():

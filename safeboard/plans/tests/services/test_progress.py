@@ -63,6 +63,16 @@ def test_it_keeps_the_actions_rating_when_the_update_gives_none(tenancy, world):
             "must be a PDF",
         ),
         (
+            {"evidence_file": SimpleUploadedFile("minutes.pdf", b"<html><script>", "text/html")},
+            "evidence_file",
+            "is a web page",
+        ),
+        (
+            {"evidence_file": SimpleUploadedFile("chart.png", b"MZ\x90\x00", "image/png")},
+            "evidence_file",
+            "is a program",
+        ),
+        (
             {
                 "evidence_file": SimpleUploadedFile(
                     "big.pdf", b"x" * (MAX_EVIDENCE_BYTES + 1), "application/pdf"

@@ -2,6 +2,7 @@ import datetime
 import io
 import shutil
 import subprocess
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -30,7 +31,7 @@ def exported(tenancy, world):
     return world
 
 
-def test_it_exports_the_plan_to_excel_with_formulas_neutralised(tenancy, exported):
+def test_it_exports_the_plan_to_excel_with_text_kept_as_text(tenancy, exported):
     response = client_for(tenancy.user(Role.BOARD_MEMBER)).get(
         f"/p/ourshire/plans/{exported.plan.pk}/export/xlsx/"
     )
@@ -44,9 +45,10 @@ def test_it_exports_the_plan_to_excel_with_formulas_neutralised(tenancy, exporte
     header = [c.value for c in actions[1]]
     rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in actions.iter_rows(2)]
     hostile = next(r for r in rows if "HYPERLINK" in str(r["Action"]))
-    assert hostile["Action"] == "'" + HOSTILE
-    assert hostile["Description"] == "'-1 formula start\nsecond line"
-    assert hostile["Latest update"] == "'+Toolkit drafted"
+    # Exactly as typed, no stray apostrophe, and written as text (never a formula, below).
+    assert hostile["Action"] == HOSTILE
+    assert hostile["Description"] == "-1 formula start\nsecond line"
+    assert hostile["Latest update"] == "+Toolkit drafted"
     assert (hostile["Status"], hostile["RAG"]) == ("Off track", "Red")
     assert hostile["Owning group"] == "Neglect Sub-Group"
     assert hostile["Due date"] == datetime.datetime(2018, 3, 31)
@@ -54,17 +56,22 @@ def test_it_exports_the_plan_to_excel_with_formulas_neutralised(tenancy, exporte
     for row in actions.iter_rows():
         for cell in row:
             assert cell.data_type != "f", f"{cell.coordinate} is a formula"
+    sheet_xml = zipfile.ZipFile(io.BytesIO(response.content)).read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet_xml
     blank = next(r for r in rows if r["Action"] == "Run training")
-    assert (blank["Status"], blank["RAG"], blank["Due date"]) == ("Not recorded",) * 3
+    assert (blank["Status"], blank["RAG"], blank["Due date"]) == (None, None, None)
+    due_dates = [row[7] for row in actions.iter_rows(2) if row[7].value is not None]
+    assert due_dates
+    assert {cell.number_format for cell in due_dates} == {"DD/MM/YYYY"}
 
     themes = [[c.value for c in row] for row in workbook["Themes"].iter_rows(2)]
     assert themes == [
         [
             "Strategic priority",
             "Neglect",
-            "Not recorded",
+            None,
             "Fewer children neglected",
-            "Not recorded",
+            None,
             1,
             0,
             0,
@@ -75,7 +82,8 @@ def test_it_exports_the_plan_to_excel_with_formulas_neutralised(tenancy, exporte
     ]
     details = {str(key): value for key, value in workbook["Plan"].iter_rows(2, values_only=True)}
     assert details["Version"] == "1.2"
-    assert details["Approved by"] == "Not recorded"
+    assert details["Approved by"] is None
+    assert isinstance(details["Exported"], datetime.datetime)
 
 
 def _pdf_text(pdf: bytes, plan) -> str:
@@ -143,7 +151,7 @@ def test_it_lays_out_the_print_template_on_pages(tenancy, exported):
 
 
 def test_it_renders_the_print_template_without_fetching_anything(tenancy, exported):
-    from safeboard.plans.exports import _refuse_fetch
+    from safeboard.reports.renderers.pdf import FetchRefused, refusing_fetcher
 
-    with pytest.raises(ValueError, match="fetches no resources"):
-        _refuse_fetch("http://169.254.169.254/latest/meta-data/")
+    with pytest.raises(FetchRefused, match="fetch no resources"):
+        refusing_fetcher()("http://169.254.169.254/latest/meta-data/")

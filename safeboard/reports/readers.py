@@ -1,0 +1,370 @@
+"""Reading uploaded spreadsheets safely: every module's upload goes through here.
+
+`read_table(upload)` reads a CSV or Excel (.xlsx) file into a header and numbered rows; it never
+raises anything but `ApplicationError`, with a message for the person who chose the file, so a
+malformed file is never a server error:
+
+- Excel: any openpyxl or zip failure (a corrupt styles part, not a zip, an encrypted or old .xls
+  file) is one clear message. A zip bomb is refused before it is opened (a cap on the
+  uncompressed size, the ratio and the number of parts), and the sheet is capped in rows and
+  columns. Values are the saved ones (`data_only`): Safeboard never evaluates a formula. A formula
+  with no saved value (a file written by a program that does not calculate) is refused, naming the
+  cell, instead of being read as blank; so is an error value such as #DIV/0!.
+- CSV: UTF-8, with or without a byte-order mark, else a clear refusal; NUL characters refused;
+  a row with more values than the header names columns refused, naming the row.
+- Both: the header must name each column once (compared ignoring case and spaces); trailing
+  unnamed columns are dropped, entirely blank rows skipped, and a cell holding a NUL character
+  refused, naming the cell.
+
+Rows are produced lazily (a 100,000-row file is not held twice); a problem found part-way raises
+`ApplicationError` from the iteration, so a caller must finish reading before it writes anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO
+from xml.etree.ElementTree import ParseError, iterparse
+
+from openpyxl.utils import get_column_letter
+
+from safeboard.core.errors import ApplicationError
+
+from .domain.cells import clean_text
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 250 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+MAX_ZIP_PARTS = 2_000
+MAX_ROWS = 250_000
+MAX_COLUMNS = 200
+
+XLSX_HELP = "Save it again from Excel as an Excel workbook (.xlsx) or CSV, and upload it again."
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+ReadValue = str | int | float | datetime.datetime | datetime.date | datetime.time | bool | None
+
+
+@dataclass(frozen=True)
+class TableRow:
+    number: int  # the row's number in the sheet, or the record's in the CSV (the header is 1)
+    values: tuple[ReadValue, ...]
+
+    def ref(self, index: int) -> str:
+        """The cell's reference as a spreadsheet shows it, e.g. "C4" (index from 0)."""
+        return f"{get_column_letter(index + 1)}{self.number}"
+
+    def get(self, index: int) -> ReadValue:
+        return self.values[index] if index < len(self.values) else None
+
+
+@dataclass(frozen=True)
+class ReadTable:
+    header: tuple[str, ...]  # cleaned and stripped, as written
+    rows: Iterator[TableRow]
+
+    def index(self) -> dict[str, int]:
+        """Column name (lower case, single-spaced) -> its index; names are unique."""
+        return {column_key(name): i for i, name in enumerate(self.header) if name}
+
+
+def column_key(name: str) -> str:
+    return " ".join(name.split()).lower()
+
+
+def _size(upload: IO[bytes]) -> int:
+    size = getattr(upload, "size", None)
+    if isinstance(size, int):
+        return size
+    position = upload.tell()
+    upload.seek(0, io.SEEK_END)
+    end = upload.tell()
+    upload.seek(position)
+    return end
+
+
+def _check_size(upload: IO[bytes], max_bytes: int) -> None:
+    size = _size(upload)
+    if size == 0:
+        raise ApplicationError("The file is empty. Choose a file with something in it.")
+    if size > max_bytes:
+        raise ApplicationError(
+            f"The file must be smaller than {max_bytes // (1024 * 1024)} MB."
+            " Split it into smaller files and upload each."
+        )
+
+
+def read_table(
+    upload: IO[bytes],
+    name: str = "",
+    *,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    max_rows: int = MAX_ROWS,
+) -> ReadTable:
+    """A CSV or Excel file (told apart by content, not name) as a header and rows."""
+    _check_size(upload, max_bytes)
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"PK") or head.startswith(OLE_MAGIC):
+        return read_xlsx(upload, max_bytes=max_bytes, max_rows=max_rows)
+    if name.lower().endswith((".xlsx", ".xlsm", ".xls")):
+        raise ApplicationError(
+            f"The file could not be read as an Excel workbook (.xlsx). {XLSX_HELP}"
+        )
+    return read_csv(upload, max_bytes=max_bytes, max_rows=max_rows)
+
+
+# --- Excel ----------------------------------------------------------------------------------
+
+
+def _refuse_xlsx(reason: str) -> ApplicationError:
+    return ApplicationError(
+        f"The file could not be read as an Excel workbook (.xlsx): {reason}. {XLSX_HELP}"
+    )
+
+
+def _check_zip(upload: IO[bytes]) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(upload)
+        parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise _refuse_xlsx("it is not a complete .xlsx file") from exc
+    if len(parts) > MAX_ZIP_PARTS:
+        raise _refuse_xlsx("it has too many parts")
+    total = sum(p.file_size for p in parts)
+    packed = sum(p.compress_size for p in parts) or 1
+    if total > MAX_UNCOMPRESSED_BYTES or total / packed > MAX_COMPRESSION_RATIO:
+        raise _refuse_xlsx("it would be far too large once opened")
+    if any(p.flag_bits & 0x1 for p in parts):
+        raise _refuse_xlsx("it is protected with a password; remove the password")
+    return archive
+
+
+def read_xlsx(
+    upload: IO[bytes],
+    *,
+    sheet: str | None = None,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    max_rows: int = MAX_ROWS,
+    max_columns: int = MAX_COLUMNS,
+) -> ReadTable:
+    """The first sheet (or `sheet`) of an .xlsx file: its first row names the columns."""
+    from openpyxl import load_workbook
+
+    _check_size(upload, max_bytes)
+    upload.seek(0)
+    if upload.read(8).startswith(OLE_MAGIC):
+        raise _refuse_xlsx("it is protected with a password, or is an old .xls file")
+    upload.seek(0)
+    archive = _check_zip(upload)
+    upload.seek(0)
+    try:
+        workbook = load_workbook(upload, read_only=True, data_only=True)
+        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+    except KeyError as exc:
+        if sheet:
+            raise ApplicationError(f'The workbook has no sheet called "{sheet}".') from exc
+        raise _refuse_xlsx("a part of it is missing or damaged") from exc
+    except Exception as exc:  # openpyxl raises many kinds of error on a damaged file
+        raise _refuse_xlsx("a part of it is missing or damaged") from exc
+    path = getattr(worksheet, "_worksheet_path", None)
+    if isinstance(path, str):
+        _refuse_formulas_without_values(archive, path)
+
+    def cells() -> Iterator[tuple[int, tuple[ReadValue, ...]]]:
+        try:
+            for row in worksheet.iter_rows(max_col=max_columns + 1):
+                number = None
+                values: list[ReadValue] = []
+                for cell in row:
+                    if getattr(cell, "row", None) is None:  # an EmptyCell
+                        values.append(None)
+                        continue
+                    number = cell.row
+                    if (cell.column or 0) > max_columns:
+                        if cell.value is not None:
+                            raise ApplicationError(
+                                f"The sheet has more than {max_columns} columns. Remove the"
+                                " columns that are not needed and upload it again."
+                            )
+                        continue
+                    if cell.data_type == "e":
+                        raise ApplicationError(
+                            f"Cell {cell.coordinate} holds the error {cell.value}. Correct it in"
+                            " Excel and upload the file again."
+                        )
+                    values.append(_plain(cell.value))
+                if number is not None:
+                    yield number, tuple(values)
+        except ApplicationError:
+            raise
+        except Exception as exc:
+            raise _refuse_xlsx("a sheet of it is damaged") from exc
+        finally:
+            workbook.close()
+
+    return _table(cells(), max_rows=max_rows, max_columns=max_columns)
+
+
+def _plain(value: object) -> ReadValue:
+    if value is None or isinstance(value, str | bool | int | float | datetime.date | datetime.time):
+        return value
+    return str(value)  # rich text, a time span: as text
+
+
+_CELL = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}c"
+_FORMULA = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
+_VALUE = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"
+
+
+def _refuse_formulas_without_values(archive: zipfile.ZipFile, path: str) -> None:
+    """A formula cell whose saved value is missing would read as blank: refuse it by name."""
+    try:
+        with archive.open(path.lstrip("/")) as source:
+            if b"<!DOCTYPE" in source.read(4096).upper():
+                raise _refuse_xlsx("a sheet of it declares XML entities")
+        with archive.open(path.lstrip("/")) as source:
+            # No DTD (checked above), so no entity can expand; expat also limits amplification.
+            for _event, element in iterparse(source, events=("end",)):  # noqa: S314
+                if element.tag != _CELL:
+                    continue
+                formula = element.find(_FORMULA)
+                if formula is not None:
+                    value = element.find(_VALUE)
+                    if value is None or not (value.text or "").strip():
+                        if element.get("t") not in ("str", "inlineStr") or value is None:
+                            cell = element.get("r", "?")
+                            raise ApplicationError(
+                                f"Cell {cell} holds a formula with no saved value. Open the file"
+                                " in Excel, save it, and upload it again."
+                            )
+                element.clear()
+    except ApplicationError:
+        raise
+    except (KeyError, ParseError, zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _refuse_xlsx("a sheet of it is damaged") from exc
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def read_csv(
+    upload: IO[bytes], *, max_bytes: int = MAX_UPLOAD_BYTES, max_rows: int = MAX_ROWS
+) -> ReadTable:
+    """A CSV file in UTF-8 (with or without a byte-order mark)."""
+    _check_size(upload, max_bytes)
+    upload.seek(0)
+    data = upload.read(max_bytes + 1)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ApplicationError(
+            f"The file is not UTF-8 text (line {line}). In Excel choose Save As, then"
+            " “CSV UTF-8 (Comma delimited)”, and upload the file again."
+        ) from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ApplicationError(
+            f"The file holds a null character on line {line}: it is not a CSV file. Choose"
+            " a CSV or Excel (.xlsx) file."
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+
+    def records() -> Iterator[tuple[int, tuple[ReadValue, ...]]]:
+        number = 0
+        try:
+            for number, record in enumerate(reader, start=1):
+                yield number, tuple(record)
+        except csv.Error as exc:
+            raise ApplicationError(
+                f"Row {number + 1} of the file cannot be read as CSV ({exc})."
+            ) from exc
+
+    return _table(records(), max_rows=max_rows, max_columns=MAX_COLUMNS, strict_width=True)
+
+
+# --- Both -----------------------------------------------------------------------------------
+
+
+def _header(values: Sequence[ReadValue], max_columns: int) -> tuple[str, ...]:
+    names = [clean_text(str(v)).strip() if v is not None else "" for v in values]
+    while names and not names[-1]:
+        names.pop()
+    if not names:
+        raise ApplicationError("The file has no column names. The first row must name the columns.")
+    if len(names) > max_columns:
+        raise ApplicationError(f"The file has more than {max_columns} columns.")
+    seen: dict[str, int] = {}
+    for index, name in enumerate(names):
+        if not name:
+            continue
+        key = column_key(name)
+        if key in seen:
+            raise ApplicationError(
+                f'The column "{name}" is named twice (columns {get_column_letter(seen[key] + 1)}'
+                f" and {get_column_letter(index + 1)}). Remove or rename one and upload the file"
+                " again."
+            )
+        seen[key] = index
+    return tuple(names)
+
+
+def _table(
+    source: Iterator[tuple[int, tuple[ReadValue, ...]]],
+    *,
+    max_rows: int,
+    max_columns: int,
+    strict_width: bool = False,
+) -> ReadTable:
+    header: tuple[str, ...] | None = None
+    for _number, values in source:
+        if any(v not in (None, "") for v in values):
+            header = _header(values, max_columns)
+            break
+    if header is None:
+        raise ApplicationError("The file is empty. The first row must name the columns.")
+    width = len(header)
+
+    def rows() -> Iterator[TableRow]:
+        count = 0
+        for number, values in source:
+            if not any(v not in (None, "") for v in values):
+                continue
+            extra = [v for v in values[width:] if v not in (None, "")]
+            if extra:
+                if strict_width:
+                    raise ApplicationError(
+                        f"Row {number} has {len(values)} values but the first row names"
+                        f" {width} columns. Remove the extra values or name their columns."
+                    )
+                raise ApplicationError(
+                    f"Cell {get_column_letter(width + 1)}{number} has a value in a column with"
+                    " no name. Name the column in the first row, or remove the value."
+                )
+            count += 1
+            if count > max_rows:
+                raise ApplicationError(
+                    f"The file has more than {max_rows:,} rows. Split it into smaller files."
+                )
+            row = TableRow(number, tuple(values[:width]) + (None,) * (width - len(values)))
+            for index, value in enumerate(row.values):
+                if isinstance(value, str) and "\x00" in value:
+                    raise ApplicationError(
+                        f"Cell {row.ref(index)} holds a null character. Remove it and upload"
+                        " the file again."
+                    )
+            yield row
+
+    return ReadTable(header, rows())
+
+
+def read_all(table: ReadTable) -> list[TableRow]:
+    """Every row, read before anything is written (all or nothing)."""
+    return list(table.rows)
