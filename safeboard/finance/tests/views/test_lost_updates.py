@@ -90,9 +90,9 @@ def test_it_keeps_both_changes_to_spend(tenancy, two_managers):
         first_name=name,
         change="(30 June 2011 -> 1 July 2011)",
     )
-    spend = Spend.objects.get(pk=spend.pk)
+    saved = Spend.objects.get(pk=spend.pk)
     # The second person's form still held the old date: saving again applies all they saw.
-    assert (spend.description, spend.date) == ("Venue hire", datetime.date(2011, 6, 30))
+    assert (saved.description, saved.date) == ("Venue hire", datetime.date(2011, 6, 30))
 
 
 def test_it_keeps_both_changes_to_a_staff_post(tenancy, two_managers):

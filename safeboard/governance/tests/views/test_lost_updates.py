@@ -36,8 +36,7 @@ def test_it_keeps_both_changes_to_a_group(tenancy, two_managers):
         first_name=name,
         change="Name (Training Sub-group -> Learning Sub-group)",
     )
-    group = Group.objects.get(pk=group.pk)
-    assert group.key_functions == "To train."
+    assert Group.objects.get(pk=group.pk).key_functions == "To train."
 
 
 def test_it_keeps_both_changes_to_a_board_link(tenancy, two_managers):
@@ -71,10 +70,9 @@ def test_it_keeps_both_changes_to_a_meeting_and_its_decisions(tenancy, two_manag
         first_name=str(chair.user),
         change="Title (Spring -> Spring meeting)",
     )
-    meeting = Meeting.objects.get(pk=meeting.pk)
-    assert meeting.notes == "Quorate"
+    assert Meeting.objects.get(pk=meeting.pk).notes == "Quorate"
     # The second person's form held the decisions as they were; saving again applied that.
-    assert list(Decision.objects.filter(meeting=meeting).values_list("text", flat=True)) == [
+    assert list(Decision.objects.filter(meeting=meeting.pk).values_list("text", flat=True)) == [
         "Agree the plan"
     ]
 
