@@ -20,16 +20,23 @@ def partnership_is_empty(partnership: Partnership) -> bool:
 
 @transaction.atomic
 def import_partnership(
-    data: Any, *, into: Partnership | None = None, slug: str = "", by: User | None
+    data: Any,
+    *,
+    into: Partnership | None = None,
+    slug: str = "",
+    name: str = "",
+    by: User | None,
 ) -> Partnership:
     """Into an existing, empty partnership (`into`), or a new one with web address `slug`.
-    `data` is a file checked by `validate.parse`."""
+    `data` is a file checked by `validate.parse`. `name`, if given, is used instead of the
+    file's partnership name (names are unique, so a copy needs another)."""
     details = data.partnership
+    name = name.strip() or details.name
     if into is None:
         if not slug:
             raise ApplicationError("Choose a web address name for the new partnership.")
         partnership = partnership_create_empty(
-            name=details.name,
+            name=name,
             slug=slug,
             short_name=details.short_name,
             area=details.area,
@@ -43,7 +50,7 @@ def import_partnership(
     else:
         partnership = partnership_update(
             partnership=into,
-            name=details.name,
+            name=name,
             short_name=details.short_name,
             area=details.area,
             by=by,

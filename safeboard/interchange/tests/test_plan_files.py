@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,24 @@ def test_it_loads_the_north_east_lincolnshire_plan_faithfully(db):
     assert themes.filter(kind="outcome").count() == 5
     assert Action.objects.filter(plan=plan).count() == 8
     assert not Agency.objects.filter(partnership=p).exists()
+
+
+def test_it_copies_a_partnership_from_the_command_line_under_another_name(db, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "lincolnshire.yaml"
+    path.write_bytes((EXAMPLES / "lincolnshire.yaml").read_bytes())
+    call_command("import_partnership", str(path), create="lincolnshire", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="already exists"):
+        call_command("import_partnership", str(path), create="copy", stdout=io.StringIO())
+    assert not Partnership.objects.filter(slug="copy").exists()
+    call_command(
+        "import_partnership",
+        str(path),
+        create="copy",
+        name="Lincolnshire copy",
+        stdout=io.StringIO(),
+    )
+    copy = Partnership.objects.get(slug="copy")
+    assert copy.name == "Lincolnshire copy"
+    assert Agency.objects.filter(partnership=copy).count() == 14

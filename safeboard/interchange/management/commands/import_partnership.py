@@ -25,6 +25,12 @@ class Command(BaseCommand):
         target.add_argument(
             "--create", metavar="SLUG", help="Create a partnership at this address."
         )
+        parser.add_argument(
+            "--name",
+            default="",
+            help="The partnership's name, instead of the file's (names are unique, so a copy of "
+            "a partnership on this installation needs another).",
+        )
         parser.add_argument("--check", action="store_true", help="Check the file; write nothing.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -48,7 +54,9 @@ class Command(BaseCommand):
             if into is None:
                 raise CommandError(f"No partnership has the web address name {options['into']!r}.")
         try:
-            partnership = import_partnership(data, into=into, slug=options["create"] or "", by=None)
+            partnership = import_partnership(
+                data, into=into, slug=options["create"] or "", name=options["name"], by=None
+            )
         except ApplicationError as error:
             raise CommandError(error.message) from error
         self.stdout.write(f"Imported {path} into {partnership.name} (/p/{partnership.slug}/).")
