@@ -35,6 +35,7 @@ from safeboard.plans.domain.permissions import can_update_action, may_edit_group
 from safeboard.plans.models import Action, Statement, WorkStream
 from safeboard.plans.tests.conftest import PlanWorld, world  # noqa: F401  (the fixture)
 from safeboard.plans.tests.factories import WorkStreamFactory
+from safeboard.ui.tests.forms import date_parts
 from tests.test_tenancy import partnership_routes
 from tests.url_records import RecordIds
 
@@ -132,6 +133,7 @@ def _post(ctx: Ctx, url: str, data: dict[str, Any], done: Callable[[], bool]) ->
 
 def _action_data(action: Action, **changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
+        "version": action.record_version,
         "title": action.title,
         "work_stream": action.work_stream_id or "",
         "group": action.group_id or "",
@@ -243,7 +245,12 @@ def add_statement(ctx: Ctx) -> bool:
 
 def change_plan(ctx: Ctx) -> bool:
     plan = ctx.world.plan
-    data = {"title": "Renamed plan", "start_year": plan.start_year, "end_year": plan.end_year}
+    data = {
+        "version": plan.record_version,
+        "title": "Renamed plan",
+        "start_year": plan.start_year,
+        "end_year": plan.end_year,
+    }
     return _post(
         ctx, ctx.url("plans:plan_edit", plan.pk), data, _changed(plan, "title", "Renamed plan")
     )
@@ -289,7 +296,12 @@ def move_group_a_action_to_b(ctx: Ctx) -> bool:
 
 def change_group_a_work_stream(ctx: Ctx) -> bool:
     stream = ctx.world.stream_a
-    data = {"title": "Renamed stream", "group": stream.group_id, "position": stream.position}
+    data = {
+        "version": stream.record_version,
+        "title": "Renamed stream",
+        "group": stream.group_id,
+        "position": stream.position,
+    }
     return _post(
         ctx,
         ctx.url("plans:work_stream_edit", stream.pk),
@@ -300,7 +312,12 @@ def change_group_a_work_stream(ctx: Ctx) -> bool:
 
 def change_group_b_work_stream(ctx: Ctx) -> bool:
     stream = WorkStreamFactory(plan=ctx.world.plan, title="Training plan", group=ctx.world.group_b)
-    data = {"title": "Renamed stream", "group": stream.group_id, "position": stream.position}
+    data = {
+        "version": stream.record_version,
+        "title": "Renamed stream",
+        "group": stream.group_id,
+        "position": stream.position,
+    }
     return _post(
         ctx,
         ctx.url("plans:work_stream_edit", stream.pk),
@@ -356,7 +373,7 @@ def record_group_b_meeting(ctx: Ctx) -> bool:
 def record_progress_on_agency_x_action(ctx: Ctx) -> bool:
     action = ctx.world.action_of_x  # owned by group B (chaired by nobody), led by agency X
     data = {
-        "date": datetime.date.today().strftime("%d/%m/%Y"),
+        **date_parts("date", datetime.date.today()),
         "narrative": "Audit under way",
         "rag": "amber",
     }
