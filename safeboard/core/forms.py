@@ -51,8 +51,14 @@ def expected_version(form: forms.BaseForm) -> dict[str, Any]:
 
 
 def service_data(form: forms.BaseForm) -> dict[str, Any]:
-    """The cleaned data a service takes: every field, with the version as `expected_version`."""
-    data = {k: v for k, v in form.cleaned_data.items() if k != VERSION_FIELD}
+    """The cleaned data a service takes: every field, with the version as `expected_version`.
+    A form whose fields are not the service's arguments (a meeting's attendance is one field per
+    seat) says what the service takes in a `for_service()` method."""
+    for_service = getattr(form, "for_service", None)
+    if callable(for_service):
+        data = dict(for_service())
+    else:
+        data = {k: v for k, v in form.cleaned_data.items() if k != VERSION_FIELD}
     return {**data, **expected_version(form)}
 
 

@@ -9,12 +9,14 @@ from typing import Any
 
 from django import forms
 
+from safeboard.core.forms import VersionedForm
 from safeboard.partnerships.models import Agency, Partnership
+from safeboard.ui.forms import DateInputField
 
 from .domain.money import AmountError, to_amount
 from .domain.staffing import QuantityError, to_quantity
 from .domain.years import FIRST_YEAR, LAST_YEAR
-from .models import AgencyGroup, LineKind
+from .models import AgencyGroup, BudgetLine, BudgetYear, Contribution, LineKind, Spend, StaffPost
 from .services import MAX_FTE, MAX_POSTS
 
 
@@ -80,6 +82,15 @@ class BudgetYearForm(forms.Form):
         help_text="For example, 2011/12. Leave blank to make it from the start year.",
     )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    widths = {"start_year": "4", "label": "10"}
+
+    @staticmethod
+    def initial_for(year: BudgetYear) -> dict[str, Any]:
+        return {"start_year": year.start_year, "label": year.label, "notes": year.notes}
+
+
+class BudgetYearChangeForm(BudgetYearForm, VersionedForm):
+    pass
 
 
 class BudgetLineForm(forms.Form):
@@ -98,8 +109,16 @@ class BudgetLineForm(forms.Form):
         },
     )
 
+    @staticmethod
+    def initial_for(line: BudgetLine) -> dict[str, Any]:
+        return {"name": line.name, "kind": line.kind}
 
-class ContributionChangeForm(forms.Form):
+
+class BudgetLineChangeForm(BudgetLineForm, VersionedForm):
+    pass
+
+
+class ContributionAmountForm(forms.Form):
     agency_group = forms.ChoiceField(
         label="Kind of agency",
         choices=AgencyGroup.choices,
@@ -115,9 +134,19 @@ class ContributionChangeForm(forms.Form):
         label="Contribution",
         help_text="In pounds, for example 84,250 or £1,234.50.",
     )
+    widths = {"amount": "10"}
 
 
-class ContributionForm(ContributionChangeForm):
+class ContributionChangeForm(ContributionAmountForm, VersionedForm):
+    @staticmethod
+    def initial_for(contribution: Contribution) -> dict[str, Any]:
+        return {
+            "agency_group": contribution.agency_group,
+            "amount": money_initial(contribution.amount),
+        }
+
+
+class ContributionForm(ContributionAmountForm):
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.none(),
         empty_label="Select an agency",
@@ -138,12 +167,10 @@ class ContributionForm(ContributionChangeForm):
 
 
 class SpendForm(forms.Form):
-    date = forms.DateField(
-        help_text="For example, 27/03/2012.",
-        error_messages={
-            "required": "Enter the date of the spend.",
-            "invalid": "Enter the date as day/month/year, like 27/03/2012.",
-        },
+    date = DateInputField(
+        label="Date",
+        hint="For example, 27 3 2012",
+        error_messages={"required": "Enter the date of the spend."},
     )
     description = forms.CharField(
         label="What was it spent on?",
@@ -153,6 +180,19 @@ class SpendForm(forms.Form):
     amount = MoneyField(
         name="the amount spent", label="Amount spent", help_text="In pounds, for example £1,234.50."
     )
+    widths = {"amount": "10"}
+
+    @staticmethod
+    def initial_for(spend: Spend) -> dict[str, Any]:
+        return {
+            "date": spend.date,
+            "description": spend.description,
+            "amount": money_initial(spend.amount),
+        }
+
+
+class SpendChangeForm(SpendForm, VersionedForm):
+    pass
 
 
 class StaffPostForm(forms.Form):
@@ -182,3 +222,17 @@ class StaffPostForm(forms.Form):
         required=False,
         help_text="The plan's own words, for example “1 Full-time and 1 half-time”.",
     )
+    widths = {"posts": "4", "fte": "4"}
+
+    @staticmethod
+    def initial_for(post: StaffPost) -> dict[str, Any]:
+        return {
+            "title": post.title,
+            "posts": "" if post.posts is None else format(post.posts.normalize(), "f"),
+            "fte": "" if post.fte is None else format(post.fte.normalize(), "f"),
+            "as_stated": post.as_stated,
+        }
+
+
+class StaffPostChangeForm(StaffPostForm, VersionedForm):
+    pass

@@ -85,13 +85,19 @@ def budget_year_create(
 
 @transaction.atomic
 def budget_year_update(
-    *, year: BudgetYear, start_year: int, label: str, notes: str, by: User | None
+    *,
+    year: BudgetYear,
+    start_year: int,
+    label: str,
+    notes: str,
+    by: User | None,
+    expected_version: int | None = None,
 ) -> BudgetYear:
     year.label = _year_fields(
         partnership_id=year.partnership_id, start_year=start_year, label=label, exclude_pk=year.pk
     )
     year.start_year, year.notes = start_year, notes.strip()
-    save_recorded(year, by=by)
+    save_recorded(year, by=by, expected_version=expected_version)
     return year
 
 
@@ -138,11 +144,13 @@ def budget_line_create(
 
 
 @transaction.atomic
-def budget_line_update(*, line: BudgetLine, name: str, kind: str, by: User | None) -> BudgetLine:
+def budget_line_update(
+    *, line: BudgetLine, name: str, kind: str, by: User | None, expected_version: int | None = None
+) -> BudgetLine:
     """Rename or re-kind a line. Its key stays, so files that name it still find it."""
     line.name = _line_fields(year=line.year, name=name, kind=kind, exclude_pk=line.pk)
     line.kind = kind
-    save_recorded(line, by=by)
+    save_recorded(line, by=by, expected_version=expected_version)
     return line
 
 
@@ -201,11 +209,12 @@ def contribution_update(
     agency_group: str,
     amount: Decimal | int | str,
     by: User | None,
+    expected_version: int | None = None,
 ) -> Contribution:
     _check_group(agency_group)
     contribution.agency_group = agency_group
     contribution.amount = _amount(amount, name="the contribution")
-    save_recorded(contribution, by=by)
+    save_recorded(contribution, by=by, expected_version=expected_version)
     return contribution
 
 
@@ -255,10 +264,11 @@ def spend_update(
     description: str,
     amount: Decimal | int | str,
     by: User | None,
+    expected_version: int | None = None,
 ) -> Spend:
     spend.date, spend.description = _spend_fields(date=date, description=description)
     spend.amount = _amount(amount, name="the amount spent")
-    save_recorded(spend, by=by)
+    save_recorded(spend, by=by, expected_version=expected_version)
     return spend
 
 
@@ -315,10 +325,11 @@ def staff_post_update(
     fte: Decimal | int | str | None,
     as_stated: str,
     by: User | None,
+    expected_version: int | None = None,
 ) -> StaffPost:
     post.title, post.posts, post.fte = _post_fields(title=title, posts=posts, fte=fte)
     post.as_stated = as_stated.strip()
-    save_recorded(post, by=by)
+    save_recorded(post, by=by, expected_version=expected_version)
     return post
 
 

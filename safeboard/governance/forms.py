@@ -9,11 +9,12 @@ from typing import Any
 
 from django import forms
 
-from safeboard.core.domain.date_parts import DateProblem, parse_date_parts
+from safeboard.core.forms import VersionedForm
 from safeboard.partnerships.models import Agency, Membership, Partnership
+from safeboard.ui.forms import DateInputField
 
 from .domain.meetings import decision_lines, other_attendee_lines
-from .models import Attendance, BoardLinkKind, Group, GroupType, Meeting
+from .models import Attendance, BoardLink, BoardLinkKind, Group, GroupType, Meeting
 from .selectors import group_members, group_parent_choices, meeting_attendees
 from .services import AttendeeInput
 
@@ -109,6 +110,21 @@ class GroupForm(forms.Form):
         help_text='For example "LSCB Member".',
     )
 
+    field_order = [
+        "name",
+        "short_name",
+        "group_type",
+        "parent",
+        "chair",
+        "chair_description",
+        "vice_chair",
+        "vice_chair_description",
+        "key_functions",
+        "terms_of_reference",
+        "key",
+    ]
+    widths = {"short_name": "10", "key": "20"}
+
     def __init__(
         self, *args: Any, partnership: Partnership, group: Group | None = None, **kwargs: Any
     ) -> None:
@@ -136,6 +152,10 @@ class GroupForm(forms.Form):
             "vice_chair": group.vice_chair_id,
             "vice_chair_description": group.vice_chair_description,
         }
+
+
+class GroupChangeForm(GroupForm, VersionedForm):
+    pass
 
 
 class GroupMemberForm(forms.Form):
@@ -203,12 +223,25 @@ class BoardLinkForm(forms.Form):
         help_text=KEY_HELP,
         error_messages=KEY_ERRORS,
     )
+    widths = {"key": "20"}
+
+    @staticmethod
+    def initial_for(link: BoardLink) -> dict[str, Any]:
+        return {
+            "name": link.name,
+            "kind": link.kind,
+            "relationship": link.relationship,
+            "key": link.key,
+        }
+
+
+class BoardLinkChangeForm(BoardLinkForm, VersionedForm):
+    pass
 
 
 # --- Meetings ----------------------------------------------------------------------------------
 
 ATTENDANCE_CHOICES = [("", "Not recorded"), *Attendance.choices]
-DATE_PARTS = ("day", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -282,9 +315,9 @@ def meeting_seats(*, group: Group, meeting: Meeting | None) -> list[Seat]:
 
 
 class MeetingForm(forms.Form):
-    day = forms.CharField(label="Day", required=False)
-    month = forms.CharField(label="Month", required=False)
-    year = forms.CharField(label="Year", required=False)
+    date = DateInputField(
+        label="Meeting date", error_messages={"required": "Enter the meeting date"}
+    )
     title = forms.CharField(
         label="Title",
         max_length=200,
@@ -326,9 +359,7 @@ class MeetingForm(forms.Form):
     @staticmethod
     def initial_for(meeting: Meeting) -> dict[str, Any]:
         return {
-            "day": str(meeting.date.day),
-            "month": str(meeting.date.month),
-            "year": str(meeting.date.year),
+            "date": meeting.date,
             "title": meeting.title,
             "notes": meeting.notes,
             "decisions": "\n".join(d.text for d in meeting.decisions.all()),
@@ -338,19 +369,8 @@ class MeetingForm(forms.Form):
     def seat_fields(self) -> list[forms.BoundField]:
         return [self[seat.field_name] for seat in self.seats]
 
-    @property
-    def date_errors(self) -> list[str]:
-        return [str(e) for part in DATE_PARTS for e in self.errors.get(part, [])]
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        parsed = parse_date_parts(
-            data.get("day", ""), data.get("month", ""), data.get("year", ""), label="Meeting date"
-        )
-        if isinstance(parsed, DateProblem):
-            self.add_error(parsed.part, parsed.message)
-        else:
-            data["date"] = parsed
         data["attendee_inputs"] = self._attendees(data)
         data["decision_texts"] = decision_lines(data.get("decisions", ""))
         return data
@@ -393,7 +413,23 @@ class MeetingForm(forms.Form):
             self.add_error("others", problem)
         return attendees
 
+    def for_service(self) -> dict[str, Any]:
+        """What meeting_create and meeting_update take."""
+        data = self.cleaned_data
+        return {
+            "date": self.meeting_date,
+            "title": data["title"],
+            "notes": data["notes"],
+            "attendees": data["attendee_inputs"],
+            "decisions": data["decision_texts"],
+        }
+
     @property
     def meeting_date(self) -> datetime.date | None:
         date = self.cleaned_data.get("date")
         return date if isinstance(date, datetime.date) else None
+
+
+class MeetingChangeForm(MeetingForm, VersionedForm):
+    """A meeting changed together with its attendance and decisions: the meeting's version
+    guards them all, since meeting_update saves the meeting in the same transaction."""

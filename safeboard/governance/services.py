@@ -195,6 +195,7 @@ def group_update(
     vice_chair: Membership | None = None,
     vice_chair_description: str = "",
     by: User | None,
+    expected_version: int | None = None,
 ) -> Group:
     """Change a group. A blank `key` keeps the current one: plan files refer to it."""
     # Lock the partnership's groups so that two changes cannot together make a loop.
@@ -225,7 +226,7 @@ def group_update(
     group.chair_description = chair_description.strip()
     group.vice_chair = vice_chair
     group.vice_chair_description = vice_chair_description.strip()
-    save_recorded(group, by=by)
+    save_recorded(group, by=by, expected_version=expected_version)
     return group
 
 
@@ -355,6 +356,7 @@ def board_link_update(
     relationship: str = "",
     key: str = "",
     by: User | None,
+    expected_version: int | None = None,
 ) -> BoardLink:
     _check_board_link(link.partnership, link, name, kind)
     taken = set(
@@ -364,7 +366,7 @@ def board_link_update(
     )
     link.key = _key(requested=key, name=name, taken=taken, current=link.key, what="link")
     link.name, link.kind, link.relationship = name.strip(), kind, relationship.strip()
-    save_recorded(link, by=by)
+    save_recorded(link, by=by, expected_version=expected_version)
     return link
 
 
@@ -518,11 +520,12 @@ def meeting_update(
     attendees: Sequence[AttendeeInput] = (),
     decisions: Sequence[str] = (),
     by: User | None,
+    expected_version: int | None = None,
 ) -> Meeting:
     _check_meeting(meeting.partnership, date, attendees, decisions)
     assert date is not None
     meeting.date, meeting.title, meeting.notes = date, title.strip(), notes.strip()
-    save_recorded(meeting, by=by)
+    save_recorded(meeting, by=by, expected_version=expected_version)
     _save_attendees(meeting, attendees, by)
     _save_decisions(meeting, decisions, by)
     return meeting

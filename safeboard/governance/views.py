@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+import functools
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from safeboard.core.errors import ApplicationError
-from safeboard.core.forms import run_service
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
+from safeboard.ui.pages import AppPages, Crumb, confirm_page, form_page, posted
 
 from . import selectors, services
 from .access import (
@@ -28,28 +26,29 @@ from .access import (
     access_meeting_to_change,
     may_record_meetings,
 )
-from .forms import BoardLinkForm, GroupForm, GroupMemberForm, MeetingForm, meeting_seats
+from .forms import (
+    BoardLinkChangeForm,
+    BoardLinkForm,
+    GroupChangeForm,
+    GroupForm,
+    GroupMemberForm,
+    MeetingChangeForm,
+    MeetingForm,
+    meeting_seats,
+)
 from .models import Group, Meeting
 
+MANAGE = Capability.MANAGE_STRUCTURE
+GROUPS = ("Groups", "group_list")
+LINKS = ("Links to other boards", "board_link_list")
 
-def _url(request: PartnershipRequest, name: str, *args: object) -> str:
-    return reverse(f"governance:{name}", args=[request.access.partnership.slug, *args])
-
-
-def _crumbs(request: PartnershipRequest, *trail: tuple[str, str]) -> list[tuple[str, str]]:
-    p = request.access.partnership
-    return [
-        (p.short_name or p.name, reverse("partnerships:home", args=[p.slug])),
-        ("Governance", _url(request, "structure")),
-        *trail,
-    ]
+pages = AppPages("governance", root=("Governance", "structure"))
 
 
-def _group_crumbs(request: PartnershipRequest, group: Group | None = None) -> list[tuple[str, str]]:
-    trail = [("Groups", _url(request, "group_list"))]
-    if group is not None:
-        trail.append((group.name, _url(request, "group_detail", group.pk)))
-    return _crumbs(request, *trail)
+def _group_crumbs(request: PartnershipRequest, group: Group | None = None) -> list[Crumb]:
+    if group is None:
+        return pages.crumbs(request, GROUPS)
+    return pages.crumbs(request, GROUPS, (group.name, "group_detail", group.pk))
 
 
 # --- Structure ----------------------------------------------------------------------------------
@@ -66,7 +65,7 @@ def structure(request: PartnershipRequest) -> HttpResponse:
             "structure": found,
             # The chart writer escapes every name and attribute it writes (domain/chart.py).
             "chart": mark_safe(found.svg),  # noqa: S308
-            "breadcrumbs": _crumbs(request)[:1],
+            "breadcrumbs": pages.crumbs(request, app_root=False),
         },
     )
 
@@ -84,7 +83,7 @@ def group_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,
         "governance/group_list.html",
-        {"tables": tables, "show_archived": show_archived, "breadcrumbs": _crumbs(request)},
+        {"tables": tables, "show_archived": show_archived, "breadcrumbs": pages.crumbs(request)},
     )
 
 
@@ -108,103 +107,103 @@ def group_detail(request: PartnershipRequest, group_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_STRUCTURE)
+@partnership_view(MANAGE)
 def group_create(request: PartnershipRequest) -> HttpResponse:
     p = request.access.partnership
-    initial = {}
-    if "parent" in request.GET:
-        initial["parent"] = request.GET["parent"]
-    form = GroupForm(
-        request.POST if request.method == "POST" else None, partnership=p, initial=initial
-    )
-    if request.method == "POST" and form.is_valid():
-        group = run_service(
-            form, services.group_create, partnership=p, by=request.user, **form.cleaned_data
-        )
-        if group:
-            messages.success(request, f"{group.name} added.")
-            return redirect(_url(request, "group_detail", group.pk))
-    return render(
+    initial = {"parent": request.GET["parent"]} if "parent" in request.GET else {}
+    return form_page(
         request,
-        "governance/group_form.html",
-        {"form": form, "title": "Add a group", "breadcrumbs": _group_crumbs(request)},
+        GroupForm(posted(request), partnership=p, initial=initial),
+        save=functools.partial(services.group_create, partnership=p, by=request.user),
+        success=lambda group: f"{group.name} added.",
+        next_url=lambda group: pages.url(request, "group_detail", group.pk),
+        title="Add a group",
+        breadcrumbs=_group_crumbs(request),
     )
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_STRUCTURE)
+@partnership_view(MANAGE)
 def group_edit(request: PartnershipRequest, group_id: int) -> HttpResponse:
-    group = access_group(request.access, group_id, capability=Capability.MANAGE_STRUCTURE)
-    form = GroupForm(
-        request.POST if request.method == "POST" else None,
-        partnership=request.access.partnership,
-        group=group,
-        initial=GroupForm.initial_for(group),
-    )
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, services.group_update, group=group, by=request.user, **form.cleaned_data
-        ):
-            messages.success(request, "Group saved.")
-            return redirect(_url(request, "group_detail", group.pk))
-    return render(
+    group = access_group(request.access, group_id, capability=MANAGE)
+    return form_page(
         request,
-        "governance/group_form.html",
-        {
-            "form": form,
-            "group": group,
-            "title": f"Change {group.name}",
-            "breadcrumbs": _group_crumbs(request, group),
-        },
+        GroupChangeForm(
+            posted(request),
+            partnership=request.access.partnership,
+            group=group,
+            initial=GroupForm.initial_for(group),
+        ),
+        record=group,
+        save=functools.partial(services.group_update, group=group, by=request.user),
+        success="Group saved.",
+        next_url=pages.url(request, "group_detail", group.pk),
+        title=f"Change {group.name}",
+        breadcrumbs=_group_crumbs(request, group),
     )
 
 
-@require_POST
-@partnership_view(Capability.MANAGE_STRUCTURE)
+@require_http_methods(["GET", "POST"])
+@partnership_view(MANAGE)
 def group_archive(request: PartnershipRequest, group_id: int) -> HttpResponse:
-    group = access_group(request.access, group_id, capability=Capability.MANAGE_STRUCTURE)
-    archive = request.POST.get("action") != "restore"
-    try:
-        services.group_set_archived(group=group, archived=archive, by=request.user)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"{group.name} {'archived' if archive else 'restored'}.")
-    return redirect(_url(request, "group_detail", group.pk))
+    """Archive (after a confirm page) or restore (the Restore button confirms itself)."""
+    group = access_group(request.access, group_id, capability=MANAGE)
+    archive = request.POST.get("action", request.GET.get("action")) != "restore"
+    detail = pages.url(request, "group_detail", group.pk)
+    return confirm_page(
+        request,
+        act=functools.partial(
+            services.group_set_archived, group=group, archived=archive, by=request.user
+        ),
+        title=f"Archive {group.name}?" if archive else f"Restore {group.name}?",
+        body="An archived group leaves the structure chart. You can restore it later."
+        if archive
+        else "",
+        button="Archive group" if archive else "Restore group",
+        warning=archive,
+        success=f"{group.name} {'archived' if archive else 'restored'}.",
+        next_url=detail,
+        cancel=detail,
+        breadcrumbs=_group_crumbs(request, group),
+    )
 
 
 # --- Group members ------------------------------------------------------------------------------
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_STRUCTURE)
+@partnership_view(MANAGE)
 def member_add(request: PartnershipRequest, group_id: int) -> HttpResponse:
-    group = access_group(request.access, group_id, capability=Capability.MANAGE_STRUCTURE)
-    form = GroupMemberForm(
-        request.POST if request.method == "POST" else None, partnership=request.access.partnership
-    )
-    if request.method == "POST" and form.is_valid():
-        member = run_service(
-            form, services.group_member_add, group=group, by=request.user, **form.cleaned_data
-        )
-        if member:
-            messages.success(request, f"{member} added to {group.name}.")
-            return redirect(_url(request, "group_detail", group.pk) + "#members")
-    return render(
+    group = access_group(request.access, group_id, capability=MANAGE)
+    return form_page(
         request,
-        "governance/member_form.html",
-        {"form": form, "group": group, "breadcrumbs": _group_crumbs(request, group)},
+        GroupMemberForm(posted(request), partnership=request.access.partnership),
+        save=functools.partial(services.group_member_add, group=group, by=request.user),
+        success=lambda member: f"{member} added to {group.name}.",
+        next_url=pages.url(request, "group_detail", group.pk) + "#members",
+        title="Add a member",
+        caption=group.name,
+        button="Add member",
+        breadcrumbs=_group_crumbs(request, group),
     )
 
 
-@require_POST
-@partnership_view(Capability.MANAGE_STRUCTURE)
+@require_http_methods(["GET", "POST"])
+@partnership_view(MANAGE)
 def member_remove(request: PartnershipRequest, member_id: int) -> HttpResponse:
-    member = access_group_member(request.access, member_id, capability=Capability.MANAGE_STRUCTURE)
-    group, who = member.group, str(member)
-    services.group_member_remove(member=member, by=request.user)
-    messages.success(request, f"{who} is no longer a member of {group.name}.")
-    return redirect(_url(request, "group_detail", group.pk) + "#members")
+    member = access_group_member(request.access, member_id, capability=MANAGE)
+    group = member.group
+    back = pages.url(request, "group_detail", group.pk) + "#members"
+    return confirm_page(
+        request,
+        act=functools.partial(services.group_member_remove, member=member, by=request.user),
+        title=f"Remove {member} from {group.name}?",
+        button="Remove member",
+        success=f"{member} is no longer a member of {group.name}.",
+        next_url=back,
+        cancel=back,
+        breadcrumbs=_group_crumbs(request, group),
+    )
 
 
 # --- Links to other boards ----------------------------------------------------------------------
@@ -218,81 +217,59 @@ def board_link_list(request: PartnershipRequest) -> HttpResponse:
         "governance/board_link_list.html",
         {
             "links": selectors.board_link_list(partnership=request.access.partnership),
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_STRUCTURE)
+@partnership_view(MANAGE)
 def board_link_create(request: PartnershipRequest) -> HttpResponse:
-    form = BoardLinkForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        link = run_service(
-            form,
-            services.board_link_create,
-            partnership=request.access.partnership,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if link:
-            messages.success(request, f"Link to {link.name} added.")
-            return redirect(_url(request, "board_link_list"))
-    return render(
+    return form_page(
         request,
-        "governance/board_link_form.html",
-        {
-            "form": form,
-            "title": "Add a link to another board",
-            "breadcrumbs": _crumbs(
-                request, ("Links to other boards", _url(request, "board_link_list"))
-            ),
-        },
+        BoardLinkForm(posted(request)),
+        save=functools.partial(
+            services.board_link_create, partnership=request.access.partnership, by=request.user
+        ),
+        success=lambda link: f"Link to {link.name} added.",
+        next_url=pages.url(request, "board_link_list"),
+        title="Add a link to another board",
+        breadcrumbs=pages.crumbs(request, LINKS),
     )
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_STRUCTURE)
+@partnership_view(MANAGE)
 def board_link_edit(request: PartnershipRequest, link_id: int) -> HttpResponse:
-    link = access_board_link(request.access, link_id, capability=Capability.MANAGE_STRUCTURE)
-    form = BoardLinkForm(
-        request.POST if request.method == "POST" else None,
-        initial={
-            "name": link.name,
-            "kind": link.kind,
-            "relationship": link.relationship,
-            "key": link.key,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, services.board_link_update, link=link, by=request.user, **form.cleaned_data
-        ):
-            messages.success(request, f"Link to {link.name} saved.")
-            return redirect(_url(request, "board_link_list"))
-    return render(
+    link = access_board_link(request.access, link_id, capability=MANAGE)
+    return form_page(
         request,
-        "governance/board_link_form.html",
-        {
-            "form": form,
-            "link": link,
-            "title": f"Change the link to {link.name}",
-            "history": history_for(link),
-            "breadcrumbs": _crumbs(
-                request, ("Links to other boards", _url(request, "board_link_list"))
-            ),
-        },
+        BoardLinkChangeForm(posted(request), initial=BoardLinkForm.initial_for(link)),
+        record=link,
+        save=functools.partial(services.board_link_update, link=link, by=request.user),
+        success=lambda saved: f"Link to {saved.name} saved.",
+        next_url=pages.url(request, "board_link_list"),
+        title=f"Change the link to {link.name}",
+        template="governance/board_link_form.html",
+        context={"link": link, "history": history_for(link)},
+        breadcrumbs=pages.crumbs(request, LINKS),
     )
 
 
-@require_POST
-@partnership_view(Capability.MANAGE_STRUCTURE)
+@require_http_methods(["GET", "POST"])
+@partnership_view(MANAGE)
 def board_link_delete(request: PartnershipRequest, link_id: int) -> HttpResponse:
-    link = access_board_link(request.access, link_id, capability=Capability.MANAGE_STRUCTURE)
-    name = link.name
-    services.board_link_delete(link=link, by=request.user)
-    messages.success(request, f"Link to {name} removed.")
-    return redirect(_url(request, "board_link_list"))
+    link = access_board_link(request.access, link_id, capability=MANAGE)
+    return confirm_page(
+        request,
+        act=functools.partial(services.board_link_delete, link=link, by=request.user),
+        title=f"Remove the link to {link.name}?",
+        button="Remove link",
+        success=f"Link to {link.name} removed.",
+        next_url=pages.url(request, "board_link_list"),
+        cancel=pages.url(request, "board_link_edit", link.pk),
+        breadcrumbs=pages.crumbs(request, LINKS),
+    )
 
 
 # --- Meetings -----------------------------------------------------------------------------------
@@ -340,23 +317,15 @@ def _day(meeting: Meeting) -> str:
 def _meeting_form(
     request: PartnershipRequest, group: Group, meeting: Meeting | None
 ) -> MeetingForm:
-    return MeetingForm(
-        request.POST if request.method == "POST" else None,
+    seats = meeting_seats(group=group, meeting=meeting)
+    if meeting is None:
+        return MeetingForm(posted(request), partnership=request.access.partnership, seats=seats)
+    return MeetingChangeForm(
+        posted(request),
         partnership=request.access.partnership,
-        seats=meeting_seats(group=group, meeting=meeting),
-        initial=MeetingForm.initial_for(meeting) if meeting is not None else None,
+        seats=seats,
+        initial=MeetingForm.initial_for(meeting),
     )
-
-
-def _meeting_data(form: MeetingForm) -> dict[str, Any]:
-    data = form.cleaned_data
-    return {
-        "date": form.meeting_date,
-        "title": data["title"],
-        "notes": data["notes"],
-        "attendees": data["attendee_inputs"],
-        "decisions": data["decision_texts"],
-    }
 
 
 # A group chair may record their own group's meetings, so the page asks for the group-work
@@ -365,23 +334,17 @@ def _meeting_data(form: MeetingForm) -> dict[str, Any]:
 @partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def meeting_create(request: PartnershipRequest, group_id: int) -> HttpResponse:
     group = access_group_for_meetings(request.access, group_id)
-    form = _meeting_form(request, group, None)
-    if request.method == "POST" and form.is_valid():
-        meeting = run_service(
-            form, services.meeting_create, group=group, by=request.user, **_meeting_data(form)
-        )
-        if meeting:
-            messages.success(request, "Meeting recorded.")
-            return redirect(_url(request, "meeting_detail", meeting.pk))
-    return render(
+    return form_page(
         request,
-        "governance/meeting_form.html",
-        {
-            "form": form,
-            "group": group,
-            "title": f"Record a meeting of {group.name}",
-            "breadcrumbs": _group_crumbs(request, group),
-        },
+        _meeting_form(request, group, None),
+        save=functools.partial(services.meeting_create, group=group, by=request.user),
+        success="Meeting recorded.",
+        next_url=lambda meeting: pages.url(request, "meeting_detail", meeting.pk),
+        title=f"Record a meeting of {group.name}",
+        caption=group.name,
+        button="Save meeting",
+        template="governance/meeting_form.html",
+        breadcrumbs=_group_crumbs(request, group),
     )
 
 
@@ -390,24 +353,21 @@ def meeting_create(request: PartnershipRequest, group_id: int) -> HttpResponse:
 def meeting_edit(request: PartnershipRequest, meeting_id: int) -> HttpResponse:
     meeting = access_meeting_to_change(request.access, meeting_id)
     group = meeting.group
-    form = _meeting_form(request, group, meeting)
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, services.meeting_update, meeting=meeting, by=request.user, **_meeting_data(form)
-        ):
-            messages.success(request, "Meeting saved.")
-            return redirect(_url(request, "meeting_detail", meeting.pk))
-    return render(
+    day = _day(meeting)
+    return form_page(
         request,
-        "governance/meeting_form.html",
-        {
-            "form": form,
-            "group": group,
-            "meeting": meeting,
-            "title": f"Change the meeting of {_day(meeting)}",
-            "breadcrumbs": [
-                *_group_crumbs(request, group),
-                (f"Meeting of {_day(meeting)}", _url(request, "meeting_detail", meeting.pk)),
-            ],
-        },
+        _meeting_form(request, group, meeting),
+        record=meeting,
+        save=functools.partial(services.meeting_update, meeting=meeting, by=request.user),
+        success="Meeting saved.",
+        next_url=pages.url(request, "meeting_detail", meeting.pk),
+        title=f"Change the meeting of {day}",
+        caption=group.name,
+        button="Save meeting",
+        template="governance/meeting_form.html",
+        context={"meeting": meeting},
+        breadcrumbs=[
+            *_group_crumbs(request, group),
+            (f"Meeting of {day}", pages.url(request, "meeting_detail", meeting.pk)),
+        ],
     )

@@ -96,3 +96,36 @@ def date_parts(name: str, value: datetime.date | str) -> dict[str, str]:
     else:
         day, month, year = ([*value.split("/"), "", ""])[:3] if value else ("", "", "")
     return {f"{name}_day": day, f"{name}_month": month, f"{name}_year": year}
+
+
+def assert_no_lost_update(
+    first: Client,
+    second: Client,
+    url: str,
+    *,
+    first_changes: dict[str, Any],
+    second_changes: dict[str, Any],
+    first_name: str,
+    change: str,
+) -> None:
+    """Two people load the edit form at `url`; the first saves, then the second. The second is
+    refused with a message naming the first person and `change` ("Name (Old -> New)"), sees
+    their own input again, and saving again (with the version moved on) applies it."""
+    first_form = form_data(first, url, **first_changes)
+    second_form = form_data(second, url, **second_changes)
+    saved = first.post(url, first_form)
+    assert saved.status_code == 302, "the first save should be applied"
+    refused = second.post(url, second_form)
+    assert refused.status_code == 200, "the second save should be refused"
+    html = refused.content.decode()
+    text = html.replace("&gt;", ">").replace("&#x27;", "'")
+    assert "govuk-error-summary" in html
+    assert f"{first_name} changed this on " in text
+    assert change in text, text[text.find("changed this on") :][:400]
+    assert "Your changes are below: check them and save again to apply them." in text
+    again = read_form(html)
+    for name, value in second_form.items():
+        if name != "version":
+            assert again.get(name) == value, f"{name}: the second person's input is kept"
+    assert int(again["version"]) > int(second_form["version"]), "the version moves on"
+    assert second.post(url, again).status_code == 302, "saving again applies it"

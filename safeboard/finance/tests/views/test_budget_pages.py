@@ -18,6 +18,7 @@ from safeboard.finance.tests.factories import (
 )
 from safeboard.partnerships.domain.roles import Role
 from safeboard.partnerships.tests.factories import AgencyFactory
+from safeboard.ui.tests.forms import date_parts, form_data
 
 
 def _text(response):
@@ -210,7 +211,7 @@ def test_it_lets_a_manager_change_a_year(tenancy, manager_client):
     year = BudgetYearFactory(partnership=tenancy.ours, start_year=2011, label="2011/12")
     response = manager_client.post(
         f"{_year_url(year)}edit/",
-        {"start_year": "2011", "label": "", "notes": "Agreed in March"},
+        {"start_year": "2011", "label": "", "notes": "Agreed in March", "version": "1"},
         follow=True,
     )
     assert "Agreed in March" in response.content.decode()
@@ -244,7 +245,7 @@ def test_it_lets_a_manager_rename_a_line(tenancy, manager_client):
     line = BudgetLineFactory(year=BudgetYearFactory(partnership=tenancy.ours), name="Core")
     response = manager_client.post(
         f"/p/ourshire/budget/lines/{line.pk}/edit/",
-        {"name": "Core budget", "kind": "core"},
+        {"name": "Core budget", "kind": "core", "version": "1"},
         follow=True,
     )
     assert "<del>Core</del>" in response.content.decode()
@@ -348,7 +349,10 @@ def test_it_lets_a_manager_change_a_contribution_and_shows_its_history(
     url = f"/p/ourshire/budget/contributions/{contribution.pk}/"
     form = manager_client.get(f"{url}edit/").content.decode()
     assert 'value="10"' in form
-    manager_client.post(f"{url}edit/", {"agency_group": "other", "amount": "£2,656"})
+    manager_client.post(
+        f"{url}edit/",
+        form_data(manager_client, f"{url}edit/", agency_group="other", amount="£2,656"),
+    )
     contribution.refresh_from_db()
     assert contribution.amount == Decimal("2656.00")
     html = client_for(tenancy.user(Role.BOARD_MEMBER)).get(url).content.decode()
@@ -420,7 +424,11 @@ def test_it_lets_a_manager_record_spend(tenancy, manager_client, core_line):
     ContributionFactory(line=core_line, amount=Decimal("5000"))
     response = manager_client.post(
         f"/p/ourshire/budget/lines/{core_line.pk}/spend/new/",
-        {"date": "27/03/2012", "description": "Annual conference", "amount": "£1,250.25"},
+        {
+            **date_parts("date", "27/03/2012"),
+            "description": "Annual conference",
+            "amount": "£1,250.25",
+        },
         follow=True,
     )
     text = _text(response)
@@ -433,16 +441,23 @@ def test_it_lets_a_manager_record_spend(tenancy, manager_client, core_line):
     ("data", "message"),
     [
         (
-            {"date": "31/02/2012", "description": "X", "amount": "5"},
-            "Enter the date as day/month/year",
+            {**date_parts("date", "31/02/2012"), "description": "X", "amount": "5"},
+            "Date must be a real date",
         ),
-        ({"date": "", "description": "X", "amount": "5"}, "Enter the date of the spend."),
         (
-            {"date": "1/3/2012", "description": "", "amount": "5"},
+            {**date_parts("date", "1//2012"), "description": "X", "amount": "5"},
+            "Date must include a month",
+        ),
+        (
+            {**date_parts("date", ""), "description": "X", "amount": "5"},
+            "Enter the date of the spend.",
+        ),
+        (
+            {**date_parts("date", "1/3/2012"), "description": "", "amount": "5"},
             "Enter what the money was spent on.",
         ),
         (
-            {"date": "1/3/2012", "description": "X", "amount": "lots"},
+            {**date_parts("date", "1/3/2012"), "description": "X", "amount": "lots"},
             "Enter the amount spent as an",
         ),
     ],
@@ -456,10 +471,9 @@ def test_it_refuses_spend_it_cannot_record(tenancy, manager_client, core_line, d
 def test_it_lets_a_manager_change_spend_and_shows_its_history(tenancy, manager_client, core_line):
     spend = SpendFactory(line=core_line, description="Venue", amount=Decimal("100"))
     url = f"/p/ourshire/budget/spend/{spend.pk}/"
-    assert 'value="30/06/2011"' in manager_client.get(f"{url}edit/").content.decode()
-    manager_client.post(
-        f"{url}edit/", {"date": "30/06/2011", "description": "Venue hire", "amount": "120"}
-    )
+    data = form_data(manager_client, f"{url}edit/")
+    assert date_parts("date", "30/6/2011").items() <= data.items()
+    manager_client.post(f"{url}edit/", {**data, "description": "Venue hire", "amount": "120"})
     html = manager_client.get(url).content.decode()
     assert "Venue hire" in html
     assert "<del>Venue</del>" in html

@@ -9,6 +9,7 @@ from conftest import client_for
 from safeboard.finance.models import StaffPost
 from safeboard.finance.tests.factories import StaffPostFactory
 from safeboard.partnerships.domain.roles import Role
+from safeboard.ui.tests.forms import form_data
 
 STAFFING = "/p/ourshire/budget/staffing/"
 
@@ -114,7 +115,8 @@ def test_it_lets_a_manager_change_a_post_and_shows_its_history(tenancy, manager_
     form = manager_client.get(f"{url}edit/").content.decode()
     assert 'value="1.4"' in form
     manager_client.post(
-        f"{url}edit/", {"title": "Training Officers", "posts": "2", "fte": "1.4", "as_stated": ""}
+        f"{url}edit/",
+        form_data(manager_client, f"{url}edit/", title="Training Officers", posts="2"),
     )
     html = client_for(tenancy.user(Role.CHAIR)).get(url).content.decode()
     assert "<del>Trainers</del>" in html

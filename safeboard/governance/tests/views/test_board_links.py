@@ -21,14 +21,19 @@ def test_it_lets_a_manager_add_change_and_remove_a_link(tenancy, manager_client)
     assert link.key == "health-and-wellbeing-board"
     response = manager_client.post(
         f"{LINKS}{link.pk}/change/",
-        {"name": "Health and Wellbeing Board", "kind": "health_wellbeing", "relationship": "Both"},
+        {
+            "name": "Health and Wellbeing Board",
+            "kind": "health_wellbeing",
+            "relationship": "Both",
+            "version": "1",
+        },
         follow=True,
     )
     assert b"Both" in response.content
     page = manager_client.get(f"{LINKS}{link.pk}/change/").content.decode()
     assert "History" in page
     assert "<del>Formal</del>" in page
-    response = manager_client.post(f"{LINKS}{link.pk}/delete/", follow=True)
+    response = manager_client.post(f"{LINKS}{link.pk}/delete/", {"confirm": "yes"}, follow=True)
     assert b"Link to Health and Wellbeing Board removed." in response.content
     assert not BoardLink.objects.exists()
 
@@ -40,7 +45,7 @@ def test_it_shows_links_to_everyone_but_lets_only_the_manager_change_them(tenanc
     assert "MAPPA" in html
     assert "Multi-agency public protection arrangements" in html
     assert "Add a link" not in html
-    assert client.post(f"{LINKS}{link.pk}/delete/").status_code == 403
+    assert client.post(f"{LINKS}{link.pk}/delete/", {"confirm": "yes"}).status_code == 403
     assert client.post(f"{LINKS}new/", {"name": "X", "kind": "other"}).status_code == 403
     assert BoardLink.objects.count() == 1
 

@@ -99,7 +99,12 @@ def test_it_changes_a_group_and_keeps_its_key(tenancy, manager_client):
     chair = tenancy.members[Role.GROUP_CHAIR]
     response = manager_client.post(
         f"{GROUPS}{group.pk}/change/",
-        _form(name="Education and Training", chair=chair.pk, vice_chair_description="LSCB Member"),
+        _form(
+            name="Education and Training",
+            chair=chair.pk,
+            vice_chair_description="LSCB Member",
+            version=group.record_version,
+        ),
         follow=True,
     )
     assert b"Group saved." in response.content
@@ -191,11 +196,11 @@ def test_it_keeps_the_group_list_to_a_fixed_number_of_queries(tenancy, manager_c
 
 def test_it_archives_and_restores_a_group(tenancy, manager_client):
     group = GroupFactory(partnership=tenancy.ours, name="Task group")
-    response = manager_client.post(f"{GROUPS}{group.pk}/archive/", follow=True)
+    response = manager_client.post(f"{GROUPS}{group.pk}/archive/", {"confirm": "yes"}, follow=True)
     assert b"Task group archived." in response.content
     assert Group.objects.get(pk=group.pk).is_archived
     response = manager_client.post(
-        f"{GROUPS}{group.pk}/archive/", {"action": "restore"}, follow=True
+        f"{GROUPS}{group.pk}/archive/", {"action": "restore", "confirm": "yes"}, follow=True
     )
     assert b"Task group restored." in response.content
     assert not Group.objects.get(pk=group.pk).is_archived
@@ -204,7 +209,7 @@ def test_it_archives_and_restores_a_group(tenancy, manager_client):
 def test_it_shows_why_a_group_cannot_be_archived(tenancy, manager_client):
     board = GroupFactory(partnership=tenancy.ours)
     GroupFactory(partnership=tenancy.ours, parent=board)
-    response = manager_client.post(f"{GROUPS}{board.pk}/archive/", follow=True)
+    response = manager_client.post(f"{GROUPS}{board.pk}/archive/", {"confirm": "yes"}, follow=True)
     assert b"Groups still report to this group." in response.content
     assert not Group.objects.get(pk=board.pk).is_archived
 
@@ -212,5 +217,5 @@ def test_it_shows_why_a_group_cannot_be_archived(tenancy, manager_client):
 def test_it_does_not_let_a_group_chair_archive_their_group(tenancy):
     group = GroupFactory(partnership=tenancy.ours, chair=tenancy.members[Role.GROUP_CHAIR])
     client = client_for(tenancy.user(Role.GROUP_CHAIR))
-    assert client.post(f"{GROUPS}{group.pk}/archive/").status_code == 403
+    assert client.post(f"{GROUPS}{group.pk}/archive/", {"confirm": "yes"}).status_code == 403
     assert not Group.objects.get(pk=group.pk).is_archived

@@ -15,6 +15,7 @@ from safeboard.governance.tests.factories import (
     MeetingFactory,
 )
 from safeboard.partnerships.domain.roles import Role
+from safeboard.ui.tests.forms import date_parts
 
 
 @pytest.fixture
@@ -40,9 +41,9 @@ def _seat(tenancy, role):
 def _post(tenancy, group, **kwargs):
     lay = group.members.get(name="Pat Lay")
     return {
-        "day": "7",
-        "month": "9",
-        "year": "2011",
+        "date_day": "7",
+        "date_month": "9",
+        "date_year": "2011",
         "title": "Autumn meeting",
         _seat(tenancy, Role.CHAIR): "present",
         f"attendance_member_{lay.pk}": "apologies",
@@ -83,7 +84,12 @@ def test_it_lets_the_chair_of_the_group_record_its_meetings_but_no_other(tenancy
     assert client.post(_new(group), _post(tenancy, group)).status_code == 302
     other = GroupFactory(partnership=tenancy.ours, chair_description="Independent")
     assert client.get(_new(other)).status_code == 403
-    assert client.post(_new(other), {"day": "1", "month": "1", "year": "2012"}).status_code == 403
+    assert (
+        client.post(
+            _new(other), {"date_day": "1", "date_month": "1", "date_year": "2012"}
+        ).status_code
+        == 403
+    )
     assert list(Meeting.objects.values_list("group_id", flat=True)) == [group.pk]
 
 
@@ -97,11 +103,11 @@ def test_it_does_not_let_other_roles_record_a_meeting(tenancy, group):
 @pytest.mark.parametrize(
     ("parts", "message"),
     [
-        ({"day": "", "month": "", "year": ""}, "Enter the meeting date"),
-        ({"day": "31", "month": "2", "year": "2012"}, "Meeting date must be a real date"),
-        ({"day": "first", "month": "9", "year": "2011"}, "written in numbers"),
-        ({"day": "7", "month": "", "year": "2011"}, "Meeting date must include a month"),
-        ({"day": "7", "month": "9", "year": "11"}, "Year must include 4 numbers"),
+        (date_parts("date", ""), "Enter the meeting date"),
+        (date_parts("date", "31/2/2012"), "Meeting date must be a real date"),
+        (date_parts("date", "first/9/2011"), "written in numbers"),
+        (date_parts("date", "7//2011"), "Meeting date must include a month"),
+        (date_parts("date", "7/9/11"), "Year must include 4 numbers"),
     ],
 )
 def test_it_explains_a_wrong_date_and_records_nothing(
@@ -154,7 +160,13 @@ def test_it_changes_a_meeting_keeping_what_was_recorded(tenancy, manager_client,
     assert "Agree the business plan\nRecruit two lay members" in form
     guest = MeetingAttendee.objects.get(name="Sam Guest")
     jo = MeetingAttendee.objects.get(name="Jo Bloggs")
-    data = _post(tenancy, group, others="", decisions="Recruit two lay members")
+    data = _post(
+        tenancy,
+        group,
+        others="",
+        decisions="Recruit two lay members",
+        version=meeting.record_version,
+    )
     data[f"attendance_attendee_{jo.pk}"] = "present"
     data[f"attendance_attendee_{guest.pk}"] = ""
     data[_seat(tenancy, Role.CHAIR)] = "absent"

@@ -47,8 +47,10 @@ def test_it_asks_for_a_person_or_a_name(tenancy, manager_client):
 def test_it_removes_a_member_for_a_manager_only(tenancy, manager_client):
     member = GroupMemberFactory(group=GroupFactory(partnership=tenancy.ours), name="Pat Lay")
     url = f"/p/ourshire/governance/members/{member.pk}/remove/"
-    assert client_for(tenancy.user(Role.GROUP_CHAIR)).post(url).status_code == 403
+    assert (
+        client_for(tenancy.user(Role.GROUP_CHAIR)).post(url, {"confirm": "yes"}).status_code == 403
+    )
     assert GroupMember.objects.exists()
-    response = manager_client.post(url, follow=True)
+    response = manager_client.post(url, {"confirm": "yes"}, follow=True)
     assert b"Pat Lay is no longer a member" in response.content
     assert not GroupMember.objects.exists()
