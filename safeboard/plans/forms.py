@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from safeboard.core.forms import VersionedForm
+from safeboard.core.forms import VERSION_FIELD, VersionedForm
 from safeboard.governance.models import Group, Meeting
 from safeboard.partnerships.models import Agency, Membership, Partnership
 from safeboard.ui.forms import DateInputField
@@ -97,10 +97,9 @@ class PlanForm(forms.Form):
         initial = {n: getattr(plan, n) for n in PlanForm.base_fields if n != "document_version"}
         return {**initial, "document_version": plan.version}
 
-    @staticmethod
-    def service_fields(data: dict[str, Any]) -> dict[str, Any]:
-        """The form's data as the plan services name it (the document's `version`)."""
-        fields = dict(data)
+    def for_service(self) -> dict[str, Any]:
+        """The data as the plan services name it: the document's version is `version` there."""
+        fields = {k: v for k, v in self.cleaned_data.items() if k != VERSION_FIELD}
         fields["version"] = fields.pop("document_version", "")
         return fields
 

@@ -95,10 +95,8 @@ def plan_create(request: PartnershipRequest) -> HttpResponse:
     return form_page(
         request,
         PlanForm(posted(request)),
-        save=lambda **data: services.plan_create(
-            partnership=request.access.partnership,
-            by=request.user,
-            **PlanForm.service_fields(data),
+        save=functools.partial(
+            services.plan_create, partnership=request.access.partnership, by=request.user
         ),
         success=lambda plan: f"{plan.title} added.",
         next_url=lambda plan: pages.url(request, "plan_detail", plan.pk),
@@ -136,9 +134,7 @@ def plan_edit(request: PartnershipRequest, plan_id: int) -> HttpResponse:
         request,
         PlanChangeForm(posted(request), initial=PlanForm.initial_for(plan)),
         record=plan,
-        save=lambda **data: services.plan_update(
-            plan=plan, by=request.user, **PlanForm.service_fields(data)
-        ),
+        save=functools.partial(services.plan_update, plan=plan, by=request.user),
         success="Plan details saved.",
         next_url=pages.url(request, "plan_detail", plan.pk),
         title=f"Change {plan.title}",
