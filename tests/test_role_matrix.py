@@ -35,6 +35,7 @@ from safeboard.plans.domain.permissions import can_update_action, may_edit_group
 from safeboard.plans.models import Action, Statement, WorkStream
 from safeboard.plans.tests.conftest import PlanWorld, world  # noqa: F401  (the fixture)
 from safeboard.plans.tests.factories import WorkStreamFactory
+from safeboard.ui.tests.forms import form_data
 from tests.test_tenancy import partnership_routes
 from tests.url_records import RecordIds
 
@@ -130,16 +131,11 @@ def _post(ctx: Ctx, url: str, data: dict[str, Any], done: Callable[[], bool]) ->
     return _outcome(ctx.client.post(url, data), done=done(), what=f"POST {url}")
 
 
-def _action_data(action: Action, **changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "title": action.title,
-        "work_stream": action.work_stream_id or "",
-        "group": action.group_id or "",
-        "lead_agency": action.lead_agency_id or "",
-        "status": action.status,
-        "rag": action.rag,
-    }
-    return {**data, **changes}
+def _submit(ctx: Ctx, url: str, done: Callable[[], bool], **changes: Any) -> bool:
+    """Post the page's form as it loads (read as the manager, who may see every form), with
+    `changes`, as the role: what a person of that role would send if they had the page."""
+    data = form_data(client_for(ctx.tenancy.manager), url, **changes)
+    return _post(ctx, url, data, done)
 
 
 def _changed(record: Any, field: str, value: Any) -> Callable[[], bool]:
@@ -212,40 +208,43 @@ def export_values(ctx: Ctx) -> bool:
 
 
 def add_person(ctx: Ctx) -> bool:
-    data = {"full_name": "Sam Example", "email": "sam@example.org", "role": "analyst"}
-    return _post(
+    return _submit(
         ctx,
         ctx.url("partnerships:person_add"),
-        data,
         lambda: Membership.objects.filter(user__email="sam@example.org").exists(),
+        full_name="Sam Example",
+        email="sam@example.org",
+        role="analyst",
     )
 
 
 def add_agency(ctx: Ctx) -> bool:
-    data = {"name": "Ourshire Fire", "agency_type": "other"}
-    return _post(
+    return _submit(
         ctx,
         ctx.url("partnerships:agency_create"),
-        data,
         lambda: Agency.objects.filter(name="Ourshire Fire").exists(),
+        name="Ourshire Fire",
+        agency_type="other",
     )
 
 
 def add_statement(ctx: Ctx) -> bool:
-    data = {"kind": "vision", "body": "Every child safe."}
-    return _post(
+    return _submit(
         ctx,
         ctx.url("plans:statement_create", ctx.world.plan.pk),
-        data,
         lambda: Statement.objects.filter(body="Every child safe.").exists(),
+        kind="vision",
+        body="Every child safe.",
     )
 
 
 def change_plan(ctx: Ctx) -> bool:
     plan = ctx.world.plan
-    data = {"title": "Renamed plan", "start_year": plan.start_year, "end_year": plan.end_year}
-    return _post(
-        ctx, ctx.url("plans:plan_edit", plan.pk), data, _changed(plan, "title", "Renamed plan")
+    return _submit(
+        ctx,
+        ctx.url("plans:plan_edit", plan.pk),
+        _changed(plan, "title", "Renamed plan"),
+        title="Renamed plan",
     )
 
 
@@ -254,21 +253,21 @@ def change_plan(ctx: Ctx) -> bool:
 
 def change_group_a_action(ctx: Ctx) -> bool:
     action = ctx.world.action_of_a
-    return _post(
+    return _submit(
         ctx,
         ctx.url("plans:action_edit", action.pk),
-        _action_data(action, title="Changed"),
         _changed(action, "title", "Changed"),
+        title="Changed",
     )
 
 
 def change_group_b_action(ctx: Ctx) -> bool:
     action = ctx.world.action_of_b
-    return _post(
+    return _submit(
         ctx,
         ctx.url("plans:action_edit", action.pk),
-        _action_data(action, title="Changed"),
         _changed(action, "title", "Changed"),
+        title="Changed",
     )
 
 
@@ -276,46 +275,46 @@ def move_group_a_action_to_b(ctx: Ctx) -> bool:
     """Moving one's own action to a group one does not chair is refused: a form error (200),
     nothing written, for a group chair; the manager may."""
     action = ctx.world.action_of_a
-    response = ctx.client.post(
-        ctx.url("plans:action_edit", action.pk),
-        _action_data(action, group=ctx.world.group_b.pk, work_stream=""),
+    url = ctx.url("plans:action_edit", action.pk)
+    data = form_data(
+        client_for(ctx.tenancy.manager), url, group=ctx.world.group_b.pk, work_stream=""
     )
+    response = ctx.client.post(url, data)
     moved = _changed(action, "group_id", ctx.world.group_b.pk)()
     if response.status_code == 200:
         assert not moved
+        assert "You can only change the work of groups you chair" in response.content.decode()
         return False
     return _outcome(response, done=moved, what="move an action")
 
 
 def change_group_a_work_stream(ctx: Ctx) -> bool:
     stream = ctx.world.stream_a
-    data = {"title": "Renamed stream", "group": stream.group_id, "position": stream.position}
-    return _post(
+    return _submit(
         ctx,
         ctx.url("plans:work_stream_edit", stream.pk),
-        data,
         _changed(stream, "title", "Renamed stream"),
+        title="Renamed stream",
     )
 
 
 def change_group_b_work_stream(ctx: Ctx) -> bool:
     stream = WorkStreamFactory(plan=ctx.world.plan, title="Training plan", group=ctx.world.group_b)
-    data = {"title": "Renamed stream", "group": stream.group_id, "position": stream.position}
-    return _post(
+    return _submit(
         ctx,
         ctx.url("plans:work_stream_edit", stream.pk),
-        data,
         _changed(stream, "title", "Renamed stream"),
+        title="Renamed stream",
     )
 
 
 def add_action_to_group_a_stream(ctx: Ctx) -> bool:
-    data = {"title": "New toolkit action", "work_stream": ctx.world.stream_a.pk}
-    return _post(
+    return _submit(
         ctx,
         ctx.url("plans:action_create", ctx.world.plan.pk),
-        data,
         lambda: Action.objects.filter(title="New toolkit action").exists(),
+        title="New toolkit action",
+        work_stream=ctx.world.stream_a.pk,
     )
 
 
@@ -330,24 +329,22 @@ def delete_group_a_work_stream(ctx: Ctx) -> bool:
     )
 
 
-def record_group_a_meeting(ctx: Ctx) -> bool:
-    data = {"day": "7", "month": "9", "year": "2011", "title": "Autumn meeting"}
-    return _post(
+def _record_meeting(ctx: Ctx, group_pk: int) -> bool:
+    return _submit(
         ctx,
-        ctx.url("governance:meeting_create", ctx.world.group_a.pk),
-        data,
+        ctx.url("governance:meeting_create", group_pk),
         lambda: Meeting.objects.filter(title="Autumn meeting").exists(),
+        date=datetime.date(2011, 9, 7),
+        title="Autumn meeting",
     )
+
+
+def record_group_a_meeting(ctx: Ctx) -> bool:
+    return _record_meeting(ctx, ctx.world.group_a.pk)
 
 
 def record_group_b_meeting(ctx: Ctx) -> bool:
-    data = {"day": "7", "month": "9", "year": "2011", "title": "Autumn meeting"}
-    return _post(
-        ctx,
-        ctx.url("governance:meeting_create", ctx.world.group_b.pk),
-        data,
-        lambda: Meeting.objects.filter(title="Autumn meeting").exists(),
-    )
+    return _record_meeting(ctx, ctx.world.group_b.pk)
 
 
 # UPDATE_OWN_AGENCY_ACTIONS
@@ -355,16 +352,13 @@ def record_group_b_meeting(ctx: Ctx) -> bool:
 
 def record_progress_on_agency_x_action(ctx: Ctx) -> bool:
     action = ctx.world.action_of_x  # owned by group B (chaired by nobody), led by agency X
-    data = {
-        "date": datetime.date.today().strftime("%d/%m/%Y"),
-        "narrative": "Audit under way",
-        "rag": "amber",
-    }
-    return _post(
+    return _submit(
         ctx,
         ctx.url("plans:progress_record", action.pk),
-        data,
         lambda: action.updates.filter(narrative="Audit under way").exists(),
+        date=datetime.date.today(),
+        narrative="Audit under way",
+        rag="amber",
     )
 
 
@@ -439,20 +433,17 @@ def approve_submitted_return(ctx: Ctx) -> bool:
 
 
 def add_indicator(ctx: Ctx) -> bool:
-    data = {
-        "code": "NEW-01",
-        "name": "Repeat referrals",
-        "kind": "better_off",
-        "unit": "percentage",
-        "polarity": "lower",
-        "frequency": "quarterly",
-        "suppression_threshold": "5",
-    }
-    return _post(
+    return _submit(
         ctx,
         ctx.url("performance:indicator_create"),
-        data,
         lambda: Indicator.objects.filter(code="NEW-01").exists(),
+        code="NEW-01",
+        name="Repeat referrals",
+        kind="better_off",
+        unit="percentage",
+        polarity="lower",
+        frequency="quarterly",
+        suppression_threshold="5",
     )
 
 

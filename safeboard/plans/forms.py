@@ -7,8 +7,10 @@ from typing import Any
 
 from django import forms
 
+from safeboard.core.forms import VERSION_FIELD, VersionedForm
 from safeboard.governance.models import Group, Meeting
 from safeboard.partnerships.models import Agency, Membership, Partnership
+from safeboard.ui.forms import DateInputField
 
 from .domain.evidence import ALLOWED_EVIDENCE_TYPES, ALLOWED_LABEL
 from .domain.permissions import owned_within
@@ -36,8 +38,6 @@ from .selectors import (
     plan_work_stream_choices,
 )
 
-DATE_HINT = "For example, 31/03/2025"
-DATE_ERRORS = {"invalid": "Enter a real date in the format day/month/year, like 31/03/2025."}
 NOT_RECORDED_CHOICE = ("", "Not recorded")
 NOT_YOUR_GROUP = "Select a group you chair. You can only change the work of groups you chair."
 NOT_YOUR_GROUPS_WORK = (
@@ -46,14 +46,13 @@ NOT_YOUR_GROUPS_WORK = (
 )
 
 
-class _DateField(forms.DateField):
-    def __init__(self, label: str, *, required: bool = False, help_text: str = DATE_HINT) -> None:
-        super().__init__(
-            label=label,
-            required=required,
-            help_text=help_text,
-            error_messages={**DATE_ERRORS, "required": f"Enter the {label.lower()}."},
-        )
+def _date(label: str, *, required: bool = False) -> DateInputField:
+    """The GOV.UK three-part date input, with the Design System's messages."""
+    return DateInputField(
+        label=label,
+        required=required,
+        error_messages={"required": f"Enter the {label.lower()}."},
+    )
 
 
 class _YearField(forms.IntegerField):
@@ -73,29 +72,41 @@ class _YearField(forms.IntegerField):
 
 
 class PlanForm(forms.Form):
+    widths = {"start_year": "4", "end_year": "4", "document_version": "10"}
+
     title = forms.CharField(
         max_length=200, error_messages={"required": "Enter the title of the plan."}
     )
     start_year = _YearField("First year", "Enter the first year the plan covers.")
     end_year = _YearField("Last year", "Enter the last year the plan covers.")
-    version = forms.CharField(max_length=60, required=False)
+    # Not `version`: that is the hidden record version of an edit form (core.forms.VersionedForm).
+    document_version = forms.CharField(label="Version", max_length=60, required=False)
     status = forms.ChoiceField(
         choices=[NOT_RECORDED_CHOICE, *PlanStatus.choices],
         required=False,
         error_messages={"invalid_choice": "Select the status of the plan from the list."},
     )
     approved_by = forms.CharField(label="Approved by", max_length=200, required=False)
-    date_approved = _DateField("Date approved")
+    date_approved = _date("Date approved")
     author = forms.CharField(max_length=200, required=False)
-    date_issued = _DateField("Date issued")
-    review_date = _DateField("Review date")
+    date_issued = _date("Date issued")
+    review_date = _date("Review date")
 
     @staticmethod
     def initial_for(plan: Plan) -> dict[str, Any]:
-        return {name: getattr(plan, name) for name in PlanForm.base_fields}
+        initial = {n: getattr(plan, n) for n in PlanForm.base_fields if n != "document_version"}
+        return {**initial, "document_version": plan.version}
+
+    def for_service(self) -> dict[str, Any]:
+        """The data as the plan services name it: the document's version is `version` there."""
+        fields = {k: v for k, v in self.cleaned_data.items() if k != VERSION_FIELD}
+        fields["version"] = fields.pop("document_version", "")
+        return fields
 
 
 class StatementForm(forms.Form):
+    widths = {"position": "4"}
+
     kind = forms.ChoiceField(
         label="Kind of statement",
         choices=StatementKind.choices,
@@ -129,6 +140,8 @@ class StatementForm(forms.Form):
 
 
 class ThemeForm(forms.Form):
+    widths = {"position": "4"}
+
     kind = forms.ChoiceField(
         label="Kind",
         choices=ThemeKind.choices,
@@ -185,6 +198,8 @@ def _group_field(label: str = "Owning group") -> forms.ModelChoiceField:  # type
 
 
 class WorkStreamForm(forms.Form):
+    widths = {"position": "4"}
+
     title = forms.CharField(
         label="Name",
         max_length=300,
@@ -266,8 +281,8 @@ class ActionForm(forms.Form):
         empty_label="Not recorded",
         error_messages={"invalid_choice": "Select a person in this partnership from the list."},
     )
-    start_date = _DateField("Start date")
-    due_date = _DateField("Due date")
+    start_date = _date("Start date")
+    due_date = _date("Due date")
     status = forms.ChoiceField(
         choices=[NOT_RECORDED_CHOICE, *ActionStatus.choices],
         required=False,
@@ -354,8 +369,32 @@ class ActionForm(forms.Form):
         return data
 
 
+# Edit forms carry the version they were loaded from (core.forms.VersionedForm), so that saving over
+# someone else's newer change is refused instead of silently overwriting it.
+
+
+class PlanChangeForm(PlanForm, VersionedForm):
+    pass
+
+
+class StatementChangeForm(StatementForm, VersionedForm):
+    pass
+
+
+class ThemeChangeForm(ThemeForm, VersionedForm):
+    pass
+
+
+class WorkStreamChangeForm(WorkStreamForm, VersionedForm):
+    pass
+
+
+class ActionChangeForm(ActionForm, VersionedForm):
+    pass
+
+
 class ProgressForm(forms.Form):
-    date = _DateField("Date of the update", required=True)
+    date = _date("Date of the update", required=True)
     narrative = forms.CharField(
         label="What progress has been made?",
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -388,15 +427,6 @@ class ProgressForm(forms.Form):
         ),
         help_text=f"A {ALLOWED_LABEL} file, smaller than 10 MB.",
         error_messages={"invalid": "The evidence file could not be read. Choose it again."},
-    )
-
-
-class ConfirmDeleteForm(forms.Form):
-    confirm = forms.ChoiceField(
-        label="Are you sure?",
-        choices=[("yes", "Yes, delete it"), ("no", "No, keep it")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you want to delete it."},
     )
 
 

@@ -1,6 +1,8 @@
 """Writes to plans, their statements, themes, work streams, actions and progress updates. Each runs
 in one transaction, re-checks that every related record belongs to the same partnership (and
-plan), and saves through save_recorded so the history says who made the change."""
+plan), and saves through save_recorded so the history says who made the change. An update given
+`expected_version` (the version its edit form was loaded from) is refused with `StaleEdit` if
+someone saved the record since, and writes nothing (its themes included)."""
 
 from __future__ import annotations
 
@@ -139,6 +141,7 @@ def plan_update(
     date_issued: datetime.date | None,
     review_date: datetime.date | None,
     by: User,
+    expected_version: int | None = None,
 ) -> Plan:
     _set_plan_fields(
         plan,
@@ -153,7 +156,7 @@ def plan_update(
         date_issued=date_issued,
         review_date=review_date,
     )
-    save_recorded(plan, by=by)
+    save_recorded(plan, by=by, expected_version=expected_version)
     return plan
 
 
@@ -204,6 +207,7 @@ def statement_update(
     signed_by: str,
     position: int | None,
     by: User,
+    expected_version: int | None = None,
 ) -> Statement:
     """`position` None keeps the statement where it is."""
     _set_statement_fields(
@@ -214,7 +218,7 @@ def statement_update(
         signed_by=signed_by,
         position=statement.position if position is None else position,
     )
-    save_recorded(statement, by=by)
+    save_recorded(statement, by=by, expected_version=expected_version)
     return statement
 
 
@@ -289,6 +293,7 @@ def theme_update(
     bellwether: str,
     position: int | None,
     by: User,
+    expected_version: int | None = None,
 ) -> Theme:
     """`position` None keeps the theme where it is."""
     _set_theme_fields(
@@ -300,7 +305,7 @@ def theme_update(
         bellwether=bellwether,
         position=theme.position if position is None else position,
     )
-    save_recorded(theme, by=by)
+    save_recorded(theme, by=by, expected_version=expected_version)
     return theme
 
 
@@ -375,6 +380,7 @@ def work_stream_update(
     themes: Iterable[Theme],
     position: int | None,
     by: User,
+    expected_version: int | None = None,
 ) -> WorkStream:
     """`position` None keeps the work stream where it is."""
     if not title.strip():
@@ -385,7 +391,7 @@ def work_stream_update(
     work_stream.group = group
     if position is not None:
         work_stream.position = position
-    save_recorded(work_stream, by=by)
+    save_recorded(work_stream, by=by, expected_version=expected_version)
     work_stream.themes.set(chosen)
     return work_stream
 
@@ -511,6 +517,7 @@ def action_update(
     impact_measure: str,
     arising_from: Meeting | None,
     by: User,
+    expected_version: int | None = None,
 ) -> Action:
     _set_action_fields(
         action,
@@ -529,7 +536,7 @@ def action_update(
         arising_from=arising_from,
     )
     chosen = _check_themes(action.plan, themes)
-    save_recorded(action, by=by)
+    save_recorded(action, by=by, expected_version=expected_version)
     action.themes.set(chosen)
     return action
 

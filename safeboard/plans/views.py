@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeboard.core.errors import ApplicationError
-from safeboard.core.forms import run_service
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
+from safeboard.ui.pages import AppPages, confirm_page, form_page, posted, posted_files
 
 from . import exports, selectors, services
 from .access import (
@@ -40,39 +38,29 @@ from .access import (
 from .domain.evidence import evidence_content_type
 from .domain.rag import RagRollUp, is_overdue
 from .forms import (
+    ActionChangeForm,
     ActionFilterForm,
     ActionForm,
-    ConfirmDeleteForm,
+    PlanChangeForm,
     PlanForm,
     ProgressForm,
+    StatementChangeForm,
     StatementForm,
+    ThemeChangeForm,
     ThemeForm,
+    WorkStreamChangeForm,
     WorkStreamForm,
 )
 from .models import Action, Plan, Statement, Theme, WorkStream
 
 PAGE_SIZE = 50
+pages = AppPages("plans", root=("Plans", "plan_list"))
+RECORD_FORM = "plans/record_form.html"  # the kit's form page, with a Delete link
 
 
-def _url(request: PartnershipRequest, name: str, *args: object) -> str:
-    return reverse(f"plans:{name}", args=[request.access.partnership.slug, *args])
-
-
-def _crumbs(
-    request: PartnershipRequest, *trail: tuple[str, str], plan: Plan | None = None
-) -> list[tuple[str, str]]:
-    p = request.access.partnership
-    crumbs = [
-        (p.short_name or p.name, reverse("partnerships:home", args=[p.slug])),
-        ("Plans", _url(request, "plan_list")),
-    ]
-    if plan is not None:
-        crumbs.append((plan.title, _url(request, "plan_detail", plan.pk)))
-    return [*crumbs, *trail]
-
-
-def _posted(request: PartnershipRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+def _in_plan(plan: Plan, *trail: tuple[Any, ...]) -> tuple[tuple[Any, ...], ...]:
+    """A breadcrumb trail through the plan: (plan title, plan page), then `trail`."""
+    return ((plan.title, "plan_detail", plan.pk), *trail)
 
 
 def _page(request: PartnershipRequest, actions: QuerySet[Action]) -> Any:
@@ -94,36 +82,26 @@ def _overdue_ids(actions: Any, today: datetime.date) -> set[int]:
 @partnership_view()
 def plan_list(request: PartnershipRequest) -> HttpResponse:
     plans = selectors.plan_list(partnership=request.access.partnership)
-    p = request.access.partnership
     return render(
         request,
         "plans/plan_list.html",
-        {
-            "plans": plans,
-            "breadcrumbs": [(p.short_name or p.name, reverse("partnerships:home", args=[p.slug]))],
-        },
+        {"plans": plans, "breadcrumbs": pages.crumbs(request, app_root=False)},
     )
 
 
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.EDIT_PLAN)
 def plan_create(request: PartnershipRequest) -> HttpResponse:
-    form = PlanForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        plan = run_service(
-            form,
-            services.plan_create,
-            partnership=request.access.partnership,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if plan:
-            messages.success(request, f"{plan.title} added.")
-            return redirect(_url(request, "plan_detail", plan.pk))
-    return render(
+    return form_page(
         request,
-        "plans/plan_form.html",
-        {"form": form, "title": "Add a plan", "breadcrumbs": _crumbs(request)},
+        PlanForm(posted(request)),
+        save=functools.partial(
+            services.plan_create, partnership=request.access.partnership, by=request.user
+        ),
+        success=lambda plan: f"{plan.title} added.",
+        next_url=lambda plan: pages.url(request, "plan_detail", plan.pk),
+        title="Add a plan",
+        breadcrumbs=pages.crumbs(request),
     )
 
 
@@ -143,7 +121,7 @@ def plan_detail(request: PartnershipRequest, plan_id: int) -> HttpResponse:
             "changeable_ids": changeable_work_stream_ids(request.access, work_streams),
             "can_add_actions": can_add_actions(request.access),
             "history": history_for(plan),
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 
@@ -152,20 +130,15 @@ def plan_detail(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_PLAN)
 def plan_edit(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EDIT_PLAN)
-    form = PlanForm(_posted(request), initial=PlanForm.initial_for(plan))
-    if request.method == "POST" and form.is_valid():
-        if run_service(form, services.plan_update, plan=plan, by=request.user, **form.cleaned_data):
-            messages.success(request, "Plan details saved.")
-            return redirect(_url(request, "plan_detail", plan.pk))
-    return render(
+    return form_page(
         request,
-        "plans/plan_form.html",
-        {
-            "form": form,
-            "plan": plan,
-            "title": f"Change {plan.title}",
-            "breadcrumbs": _crumbs(request, plan=plan),
-        },
+        PlanChangeForm(posted(request), initial=PlanForm.initial_for(plan)),
+        record=plan,
+        save=functools.partial(services.plan_update, plan=plan, by=request.user),
+        success="Plan details saved.",
+        next_url=pages.url(request, "plan_detail", plan.pk),
+        title=f"Change {plan.title}",
+        breadcrumbs=pages.crumbs(request, *_in_plan(plan)),
     )
 
 
@@ -174,7 +147,7 @@ def plan_edit(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 def plan_overview(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id)
     overview = selectors.plan_overview(plan=plan, today=_today())
-    actions_url = _url(request, "action_list", plan.pk)
+    actions_url = pages.url(request, "action_list", plan.pk)
     return render(
         request,
         "plans/plan_overview.html",
@@ -192,7 +165,7 @@ def plan_overview(request: PartnershipRequest, plan_id: int) -> HttpResponse:
                 for b in blocks
             ],
             "group_rows": _group_rows(request, overview.groups),
-            "breadcrumbs": _crumbs(request, plan=plan),
+            "breadcrumbs": pages.crumbs(request, *_in_plan(plan)),
         },
     )
 
@@ -201,7 +174,7 @@ def _group_rows(
     request: PartnershipRequest, rows: list[selectors.GroupRow]
 ) -> list[tuple[str, str, RagRollUp]]:
     return [
-        (row.group.name, _url(request, "group_work", row.group.pk), row.rollup)
+        (row.group.name, pages.url(request, "group_work", row.group.pk), row.rollup)
         if row.group is not None
         else ("No owning group recorded", "", row.rollup)
         for row in rows
@@ -241,7 +214,7 @@ def action_list(request: PartnershipRequest, plan_id: int) -> HttpResponse:
             "page": page,
             "overdue_ids": _overdue_ids(page.object_list, today),
             "can_add_actions": can_add_actions(request.access),
-            "breadcrumbs": _crumbs(request, plan=plan),
+            "breadcrumbs": pages.crumbs(request, *_in_plan(plan)),
         },
     )
 
@@ -257,7 +230,7 @@ def my_actions(request: PartnershipRequest) -> HttpResponse:
         {
             "page": page,
             "overdue_ids": _overdue_ids(page.object_list, today),
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 
@@ -278,8 +251,8 @@ def action_detail(request: PartnershipRequest, action_id: int) -> HttpResponse:
             "can_change": can_change_action(request.access, action),
             "overdue": is_overdue(action.due_date, action.status, _today()),
             "history": history_for(action),
-            "breadcrumbs": _crumbs(
-                request, ("Actions", _url(request, "action_list", action.plan_id)), plan=action.plan
+            "breadcrumbs": pages.crumbs(
+                request, *_in_plan(action.plan, ("Actions", "action_list", action.plan_id))
             ),
         },
     )
@@ -289,29 +262,26 @@ def action_detail(request: PartnershipRequest, action_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def action_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan_for_new_action(request.access, plan_id)
-    form = ActionForm(_posted(request), plan=plan, groups=editable_groups(request.access))
-    if request.method == "POST" and form.is_valid():
-        action = run_service(
-            form,
-            services.action_create,
-            plan=plan,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if action:
-            messages.success(request, f"Action “{action.title}” added.")
-            return redirect(_url(request, "action_detail", action.pk))
-    return render(
+    return form_page(
         request,
-        "plans/action_form.html",
-        {
-            "form": form,
-            "plan": plan,
-            "title": "Add an action",
-            "breadcrumbs": _crumbs(
-                request, ("Actions", _url(request, "action_list", plan.pk)), plan=plan
-            ),
-        },
+        ActionForm(posted(request), plan=plan, groups=editable_groups(request.access)),
+        save=functools.partial(services.action_create, plan=plan, by=request.user),
+        success=lambda action: f"Action “{action.title}” added.",
+        next_url=lambda action: pages.url(request, "action_detail", action.pk),
+        title="Add an action",
+        caption=plan.title,
+        breadcrumbs=pages.crumbs(request, *_in_plan(plan, ("Actions", "action_list", plan.pk))),
+    )
+
+
+def _action_crumbs(request: PartnershipRequest, action: Action) -> list[tuple[str, str]]:
+    return pages.crumbs(
+        request,
+        *_in_plan(
+            action.plan,
+            ("Actions", "action_list", action.plan_id),
+            (action.title, "action_detail", action.pk),
+        ),
     )
 
 
@@ -319,34 +289,24 @@ def action_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def action_edit(request: PartnershipRequest, action_id: int) -> HttpResponse:
     action = access_action(request.access, action_id, for_change=True)
-    form = ActionForm(
-        _posted(request),
+    form = ActionChangeForm(
+        posted(request),
         plan=action.plan,
         groups=editable_groups(request.access),
         action=action,
         initial=ActionForm.initial_for(action),
     )
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, services.action_update, action=action, by=request.user, **form.cleaned_data
-        ):
-            messages.success(request, "Action saved.")
-            return redirect(_url(request, "action_detail", action.pk))
-    return render(
+    return form_page(
         request,
-        "plans/action_form.html",
-        {
-            "form": form,
-            "plan": action.plan,
-            "action": action,
-            "title": "Change action",
-            "breadcrumbs": _crumbs(
-                request,
-                ("Actions", _url(request, "action_list", action.plan_id)),
-                (action.title, _url(request, "action_detail", action.pk)),
-                plan=action.plan,
-            ),
-        },
+        form,
+        record=action,
+        save=functools.partial(services.action_update, action=action, by=request.user),
+        success="Action saved.",
+        next_url=pages.url(request, "action_detail", action.pk),
+        title="Change action",
+        caption=action.plan.title,
+        breadcrumbs=_action_crumbs(request, action),
+        context={"history": history_for(action)},
     )
 
 
@@ -357,43 +317,19 @@ def progress_record(request: PartnershipRequest, action_id: int) -> HttpResponse
     (domain.permissions.can_update_action) get the form, and a post from anyone else is refused
     with 403."""
     action = access_action(request.access, action_id, for_update=request.method == "POST")
-    allowed = can_update(request.access, action)
-    form = ProgressForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-        initial={"date": _today()},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        update = run_service(
-            form,
-            services.progress_update_record,
-            action=action,
-            date=data["date"],
-            narrative=data["narrative"],
-            rag=data["rag"],
-            status=data["status"],
-            evidence_url=data["evidence_url"],
-            evidence_file=data["evidence_file"] or None,
-            by=request.user,
-        )
-        if update:
-            messages.success(request, "Progress update recorded.")
-            return redirect(_url(request, "action_detail", action.pk))
-    return render(
+    detail = pages.url(request, "action_detail", action.pk)
+    return form_page(
         request,
-        "plans/progress_form.html",
-        {
-            "form": form,
-            "action": action,
-            "allowed": allowed,
-            "breadcrumbs": _crumbs(
-                request,
-                ("Actions", _url(request, "action_list", action.plan_id)),
-                (action.title, _url(request, "action_detail", action.pk)),
-                plan=action.plan,
-            ),
-        },
+        ProgressForm(posted(request), posted_files(request), initial={"date": _today()}),
+        save=functools.partial(services.progress_update_record, action=action, by=request.user),
+        success="Progress update recorded.",
+        next_url=detail,
+        title="Record progress",
+        caption=action.title,
+        button="Save progress update",
+        template="plans/progress_form.html",
+        breadcrumbs=_action_crumbs(request, action),
+        context={"action": action, "allowed": can_update(request.access, action), "back": detail},
     )
 
 
@@ -425,30 +361,19 @@ def _delete_page(
     *,
     record: Statement | Theme | WorkStream,
     plan: Plan,
-    kind: str,
-    service: Any,
-    back: str,
+    act: functools.partial[None],
+    edit_url: str,
 ) -> HttpResponse:
-    form = ConfirmDeleteForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["confirm"] != "yes":
-            return redirect(back)
-        try:
-            service(by=request.user, **{kind: record})
-        except ApplicationError as error:
-            messages.error(request, error.message)
-            return redirect(back)
-        messages.success(request, f"“{record}” deleted.")
-        return redirect(_url(request, "plan_detail", plan.pk))
-    return render(
+    return confirm_page(
         request,
-        "plans/confirm_delete.html",
-        {
-            "form": form,
-            "record": record,
-            "back": back,
-            "breadcrumbs": _crumbs(request, plan=plan),
-        },
+        act=act,
+        title=f"Delete “{record}”?",
+        body="It will be removed from the plan. Its history is kept.",
+        button="Delete",
+        success=f"“{record}” deleted.",
+        next_url=pages.url(request, "plan_detail", plan.pk),
+        cancel=edit_url,
+        breadcrumbs=pages.crumbs(request, *_in_plan(plan)),
     )
 
 
@@ -456,22 +381,15 @@ def _delete_page(
 @partnership_view(Capability.EDIT_PLAN)
 def statement_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EDIT_PLAN)
-    form = StatementForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, services.statement_create, plan=plan, by=request.user, **form.cleaned_data
-        ):
-            messages.success(request, "Statement added.")
-            return redirect(_url(request, "plan_detail", plan.pk) + "#statements")
-    return render(
+    return form_page(
         request,
-        "plans/statement_form.html",
-        {
-            "form": form,
-            "plan": plan,
-            "title": "Add a statement",
-            "breadcrumbs": _crumbs(request, plan=plan),
-        },
+        StatementForm(posted(request)),
+        save=functools.partial(services.statement_create, plan=plan, by=request.user),
+        success="Statement added.",
+        next_url=pages.url(request, "plan_detail", plan.pk) + "#statements",
+        title="Add a statement",
+        caption=plan.title,
+        breadcrumbs=pages.crumbs(request, *_in_plan(plan)),
     )
 
 
@@ -479,28 +397,21 @@ def statement_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_PLAN)
 def statement_edit(request: PartnershipRequest, statement_id: int) -> HttpResponse:
     statement = access_statement(request.access, statement_id, capability=Capability.EDIT_PLAN)
-    form = StatementForm(
-        _posted(request),
-        initial=StatementForm.initial_for(statement),
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if run_service(
-            form, services.statement_update, statement=statement, by=request.user, **data
-        ):
-            messages.success(request, "Statement saved.")
-            return redirect(_url(request, "plan_detail", statement.plan_id) + "#statements")
-    return render(
+    return form_page(
         request,
-        "plans/statement_form.html",
-        {
-            "form": form,
-            "plan": statement.plan,
+        StatementChangeForm(posted(request), initial=StatementForm.initial_for(statement)),
+        record=statement,
+        save=functools.partial(services.statement_update, statement=statement, by=request.user),
+        success="Statement saved.",
+        next_url=pages.url(request, "plan_detail", statement.plan_id) + "#statements",
+        title=f"Change {statement.title}",
+        caption=statement.plan.title,
+        template=RECORD_FORM,
+        breadcrumbs=pages.crumbs(request, *_in_plan(statement.plan)),
+        context={
             "record": statement,
-            "title": f"Change {statement.title}",
             "history": history_for(statement),
-            "delete_url": _url(request, "statement_delete", statement.pk),
-            "breadcrumbs": _crumbs(request, plan=statement.plan),
+            "delete_url": pages.url(request, "statement_delete", statement.pk),
         },
     )
 
@@ -513,9 +424,8 @@ def statement_delete(request: PartnershipRequest, statement_id: int) -> HttpResp
         request,
         record=statement,
         plan=statement.plan,
-        kind="statement",
-        service=services.statement_delete,
-        back=_url(request, "statement_edit", statement.pk),
+        act=functools.partial(services.statement_delete, statement=statement, by=request.user),
+        edit_url=pages.url(request, "statement_edit", statement.pk),
     )
 
 
@@ -523,22 +433,15 @@ def statement_delete(request: PartnershipRequest, statement_id: int) -> HttpResp
 @partnership_view(Capability.EDIT_PLAN)
 def theme_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EDIT_PLAN)
-    form = ThemeForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, services.theme_create, plan=plan, by=request.user, **form.cleaned_data
-        ):
-            messages.success(request, "Priority or theme added.")
-            return redirect(_url(request, "plan_detail", plan.pk) + "#themes")
-    return render(
+    return form_page(
         request,
-        "plans/theme_form.html",
-        {
-            "form": form,
-            "plan": plan,
-            "title": "Add a priority or theme",
-            "breadcrumbs": _crumbs(request, plan=plan),
-        },
+        ThemeForm(posted(request)),
+        save=functools.partial(services.theme_create, plan=plan, by=request.user),
+        success="Priority or theme added.",
+        next_url=pages.url(request, "plan_detail", plan.pk) + "#themes",
+        title="Add a priority or theme",
+        caption=plan.title,
+        breadcrumbs=pages.crumbs(request, *_in_plan(plan)),
     )
 
 
@@ -546,23 +449,21 @@ def theme_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_PLAN)
 def theme_edit(request: PartnershipRequest, theme_id: int) -> HttpResponse:
     theme = access_theme(request.access, theme_id, capability=Capability.EDIT_PLAN)
-    form = ThemeForm(_posted(request), initial=ThemeForm.initial_for(theme))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if run_service(form, services.theme_update, theme=theme, by=request.user, **data):
-            messages.success(request, "Priority or theme saved.")
-            return redirect(_url(request, "plan_detail", theme.plan_id) + "#themes")
-    return render(
+    return form_page(
         request,
-        "plans/theme_form.html",
-        {
-            "form": form,
-            "plan": theme.plan,
+        ThemeChangeForm(posted(request), initial=ThemeForm.initial_for(theme)),
+        record=theme,
+        save=functools.partial(services.theme_update, theme=theme, by=request.user),
+        success="Priority or theme saved.",
+        next_url=pages.url(request, "plan_detail", theme.plan_id) + "#themes",
+        title=f"Change {theme.title}",
+        caption=theme.plan.title,
+        template=RECORD_FORM,
+        breadcrumbs=pages.crumbs(request, *_in_plan(theme.plan)),
+        context={
             "record": theme,
-            "title": f"Change {theme.title}",
             "history": history_for(theme),
-            "delete_url": _url(request, "theme_delete", theme.pk),
-            "breadcrumbs": _crumbs(request, plan=theme.plan),
+            "delete_url": pages.url(request, "theme_delete", theme.pk),
         },
     )
 
@@ -575,9 +476,8 @@ def theme_delete(request: PartnershipRequest, theme_id: int) -> HttpResponse:
         request,
         record=theme,
         plan=theme.plan,
-        kind="theme",
-        service=services.theme_delete,
-        back=_url(request, "theme_edit", theme.pk),
+        act=functools.partial(services.theme_delete, theme=theme, by=request.user),
+        edit_url=pages.url(request, "theme_edit", theme.pk),
     )
 
 
@@ -585,22 +485,15 @@ def theme_delete(request: PartnershipRequest, theme_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_PLAN)
 def work_stream_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EDIT_PLAN)
-    form = WorkStreamForm(_posted(request), plan=plan)
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, services.work_stream_create, plan=plan, by=request.user, **form.cleaned_data
-        ):
-            messages.success(request, "Work stream added.")
-            return redirect(_url(request, "plan_detail", plan.pk) + "#work-streams")
-    return render(
+    return form_page(
         request,
-        "plans/work_stream_form.html",
-        {
-            "form": form,
-            "plan": plan,
-            "title": "Add a work stream",
-            "breadcrumbs": _crumbs(request, plan=plan),
-        },
+        WorkStreamForm(posted(request), plan=plan),
+        save=functools.partial(services.work_stream_create, plan=plan, by=request.user),
+        success="Work stream added.",
+        next_url=pages.url(request, "plan_detail", plan.pk) + "#work-streams",
+        title="Add a work stream",
+        caption=plan.title,
+        breadcrumbs=pages.crumbs(request, *_in_plan(plan)),
     )
 
 
@@ -608,32 +501,28 @@ def work_stream_create(request: PartnershipRequest, plan_id: int) -> HttpRespons
 @partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def work_stream_edit(request: PartnershipRequest, work_stream_id: int) -> HttpResponse:
     stream = access_work_stream(request.access, work_stream_id, for_change=True)
-    form = WorkStreamForm(
-        _posted(request),
+    form = WorkStreamChangeForm(
+        posted(request),
         plan=stream.plan,
         groups=editable_groups(request.access),
         initial=WorkStreamForm.initial_for(stream),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if run_service(
-            form, services.work_stream_update, work_stream=stream, by=request.user, **data
-        ):
-            messages.success(request, "Work stream saved.")
-            return redirect(_url(request, "plan_detail", stream.plan_id) + "#work-streams")
-    return render(
+    may_delete = request.access.can(Capability.EDIT_PLAN)
+    return form_page(
         request,
-        "plans/work_stream_form.html",
-        {
-            "form": form,
-            "plan": stream.plan,
+        form,
+        record=stream,
+        save=functools.partial(services.work_stream_update, work_stream=stream, by=request.user),
+        success="Work stream saved.",
+        next_url=pages.url(request, "plan_detail", stream.plan_id) + "#work-streams",
+        title=f"Change {stream.title}",
+        caption=stream.plan.title,
+        template=RECORD_FORM,
+        breadcrumbs=pages.crumbs(request, *_in_plan(stream.plan)),
+        context={
             "record": stream,
-            "title": f"Change {stream.title}",
             "history": history_for(stream),
-            "delete_url": _url(request, "work_stream_delete", stream.pk)
-            if request.access.can(Capability.EDIT_PLAN)
-            else "",
-            "breadcrumbs": _crumbs(request, plan=stream.plan),
+            "delete_url": pages.url(request, "work_stream_delete", stream.pk) if may_delete else "",
         },
     )
 
@@ -646,9 +535,8 @@ def work_stream_delete(request: PartnershipRequest, work_stream_id: int) -> Http
         request,
         record=stream,
         plan=stream.plan,
-        kind="work_stream",
-        service=services.work_stream_delete,
-        back=_url(request, "work_stream_edit", stream.pk),
+        act=functools.partial(services.work_stream_delete, work_stream=stream, by=request.user),
+        edit_url=pages.url(request, "work_stream_edit", stream.pk),
     )
 
 
@@ -668,13 +556,13 @@ def group_work(request: PartnershipRequest, group_id: int) -> HttpResponse:
             "work": work,
             "plan_rows": [
                 *[
-                    (plan.title, _url(request, "plan_overview", plan.pk), rollup)
+                    (plan.title, pages.url(request, "plan_overview", plan.pk), rollup)
                     for plan, rollup in work.by_plan
                 ],
                 ("All current plans", "", work.total),
             ],
             "overdue_ids": _overdue_ids(work.actions, _today()),
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 

@@ -34,7 +34,10 @@ def test_group_chair_records_progress_and_the_overview_shows_it(site: str, page:
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_label("Date of the update").fill("01/10/2011")
+    date = page.get_by_role("group", name="Date of the update")
+    date.get_by_label("Day").fill("1")
+    date.get_by_label("Month").fill("10")
+    date.get_by_label("Year").fill("2011")
     page.get_by_label("What progress has been made?").fill(NARRATIVE)
     page.get_by_role("radio", name="Red", exact=True).check()
     follow(page, page.get_by_role("button", name="Save progress update"))
@@ -72,7 +75,13 @@ def test_an_agency_lead_of_another_agency_cannot_change_the_action(site: str, pa
     csrf = next(c["value"] for c in token if c["name"] == "csrftoken")
     response = page.request.post(
         f"{detail}progress/",
-        form={"date": "01/10/2011", "narrative": "Not mine to say", "rag": "green"},
+        form={
+            "date_day": "1",
+            "date_month": "10",
+            "date_year": "2011",
+            "narrative": "Not mine to say",
+            "rag": "green",
+        },
         headers={"X-CSRFToken": csrf, "Referer": detail},
     )
     assert response.status == 403

@@ -15,16 +15,16 @@ from safeboard.plans.tests.factories import WorkStreamFactory
 
 
 def action_data(action: Action, **changes: Any) -> dict[str, Any]:
-    """The action form as its page would post it, with `changes`."""
+    """The action form as its page would post it (with the version it was loaded from), with
+    `changes`."""
     data: dict[str, Any] = {
+        "version": action.record_version,
         "title": action.title,
         "description": action.description,
         "work_stream": action.work_stream_id or "",
         "group": action.group_id or "",
         "lead_agency": action.lead_agency_id or "",
         "lead_person": action.lead_person_id or "",
-        "start_date": "",
-        "due_date": "",
         "status": action.status,
         "rag": action.rag,
         "impact_measure": action.impact_measure,
@@ -36,6 +36,7 @@ def action_data(action: Action, **changes: Any) -> dict[str, Any]:
 
 def stream_data(stream: WorkStream, **changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
+        "version": stream.record_version,
         "title": stream.title,
         "description": stream.description,
         "group": stream.group_id or "",

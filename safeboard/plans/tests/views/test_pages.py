@@ -10,6 +10,7 @@ from safeboard.plans.tests.factories import (
     StatementFactory,
     ThemeFactory,
 )
+from safeboard.ui.tests.forms import date_parts
 
 
 def test_it_shows_not_recorded_for_blank_plan_details_never_an_invented_value(tenancy, world):
@@ -58,7 +59,7 @@ def test_it_shows_the_overview_with_a_recorded_rag(tenancy, world):
     client = client_for(tenancy.user(Role.GROUP_CHAIR))
     client.post(
         f"/p/ourshire/plans/actions/{world.action_of_a.pk}/progress/",
-        {"date": datetime.date.today().strftime("%d/%m/%Y"), "narrative": "Late", "rag": "red"},
+        {**date_parts("date", datetime.date.today()), "narrative": "Late", "rag": "red"},
     )
     html = client.get(f"/p/ourshire/plans/{world.plan.pk}/overview/").content.decode()
     assert "RAG roll-up by priority and theme" in html
@@ -179,8 +180,8 @@ def test_it_lets_a_manager_build_a_plan_from_the_pages(tenancy):
             "title": "Publish the strategy",
             "work_stream": stream.pk,
             "lead_agency": tenancy.agency.pk,
-            "start_date": "01/04/2020",
-            "due_date": "31/03/2021",
+            **date_parts("start_date", datetime.date(2020, 4, 1)),
+            **date_parts("due_date", datetime.date(2021, 3, 31)),
             "status": "on_track",
             "rag": "green",
             "themes": [theme.pk],
@@ -232,10 +233,13 @@ def test_it_asks_before_deleting_a_statement(tenancy, world):
     statement = StatementFactory(plan=world.plan)
     client = client_for(tenancy.manager)
     url = f"/p/ourshire/plans/statements/{statement.pk}/delete/"
-    assert "Select yes if you want to delete it." in client.post(url, {}).content.decode()
-    assert client.post(url, {"confirm": "no"}).status_code == 302
+    question = client.get(url).content.decode()
+    assert f"Delete “{statement}”?" in question
+    assert '<input type="hidden" name="confirm" value="yes">' in question
+    assert client.post(url, {}).status_code == 200  # no confirmation: the question again
     assert Statement.objects.filter(pk=statement.pk).exists()
-    client.post(url, {"confirm": "yes"})
+    response = client.post(url, {"confirm": "yes"})
+    assert response["Location"] == f"/p/ourshire/plans/{world.plan.pk}/"
     assert not Statement.objects.filter(pk=statement.pk).exists()
 
 

@@ -8,15 +8,16 @@ import pytest
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.plans.models import ProgressUpdate
+from safeboard.ui.tests.forms import date_parts
 
-TODAY = datetime.date.today().strftime("%d/%m/%Y")
+TODAY = date_parts("date", datetime.date.today())
 
 
 def _progress(tenancy, role, action, rag="red"):
     client = client_for(tenancy.user(role))
     return client.post(
         f"/p/ourshire/plans/actions/{action.pk}/progress/",
-        {"date": TODAY, "narrative": "Toolkit drafted", "rag": rag, "status": "at_risk"},
+        {**TODAY, "narrative": "Toolkit drafted", "rag": rag, "status": "at_risk"},
     )
 
 
@@ -111,7 +112,7 @@ def test_it_gives_the_same_404_for_another_partnerships_action(tenancy, world):
     assert (
         client.post(
             f"/p/ourshire/plans/actions/{theirs.pk}/progress/",
-            {"date": TODAY, "narrative": "x"},
+            {**TODAY, "narrative": "x"},
         ).status_code
         == 404
     )

@@ -6,6 +6,7 @@ from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.plans.models import ProgressUpdate
 from safeboard.plans.tests.factories import ProgressUpdateFactory
+from safeboard.ui.tests.forms import date_parts
 
 TODAY = datetime.date.today()
 
@@ -15,11 +16,12 @@ def test_it_records_progress_with_evidence_and_shows_it_newest_first(tenancy, wo
     client = client_for(tenancy.user(Role.GROUP_CHAIR))
     url = f"/p/ourshire/plans/actions/{world.action_of_a.pk}/"
     form = client.get(url + "progress/").content.decode()
-    assert f'value="{TODAY:%d/%m/%Y}"' in form  # today is suggested
+    for part, value in date_parts("date", TODAY).items():  # today is suggested
+        assert f'name="{part}" type="text" inputmode="numeric" value="{value}"' in form
     response = client.post(
         url + "progress/",
         {
-            "date": TODAY.strftime("%d/%m/%Y"),
+            **date_parts("date", TODAY),
             "narrative": "Toolkit launched.\n- 40 practitioners trained",
             "rag": "amber",
             "status": "at_risk",
@@ -50,7 +52,7 @@ def test_it_shows_each_mistake_in_an_error_summary_and_saves_nothing(tenancy, wo
     response = client.post(
         f"/p/ourshire/plans/actions/{world.action_of_a.pk}/progress/",
         {
-            "date": tomorrow.strftime("%d/%m/%Y"),
+            **date_parts("date", tomorrow),
             "narrative": "<script>alert(1)</script>",
             "rag": "red",
             "evidence_url": "javascript:alert(1)",
@@ -68,9 +70,9 @@ def test_it_refuses_a_date_that_is_not_a_date(tenancy, world):
     client = client_for(tenancy.manager)
     response = client.post(
         f"/p/ourshire/plans/actions/{world.action_of_a.pk}/progress/",
-        {"date": "next Tuesday", "narrative": "Done"},
+        {**date_parts("date", "30/2/2021"), "narrative": "Done"},
     )
-    assert "Enter a real date in the format day/month/year" in response.content.decode()
+    assert "Date of the update must be a real date" in response.content.decode()
     assert not ProgressUpdate.objects.exists()
 
 
@@ -79,7 +81,7 @@ def test_it_refuses_a_file_of_the_wrong_type(tenancy, world):
     response = client.post(
         f"/p/ourshire/plans/actions/{world.action_of_a.pk}/progress/",
         {
-            "date": TODAY.strftime("%d/%m/%Y"),
+            **date_parts("date", TODAY),
             "narrative": "Done",
             "evidence_file": SimpleUploadedFile("virus.exe", b"MZ"),
         },
