@@ -201,8 +201,11 @@ def test_it_refuses_negative_counts_in_a_values_file_naming_the_row(tenancy, sav
 
 def test_it_refuses_a_negative_count_in_the_template_naming_the_row(tenancy, world, saved):
     content = _workbook(
-        [TEMPLATE, ["cp-all", "", "April 2020", tenancy.agency.key, 10, None, None, ""]]
-        + [["cp-neglect", "", "April 2020", tenancy.agency.key, -2, None, None, ""]]
+        [
+            TEMPLATE,
+            ["cp-all", "", "April 2020", tenancy.agency.key, 10, None, None, ""],
+            ["cp-neglect", "", "April 2020", tenancy.agency.key, -2, None, None, ""],
+        ]
     )
     _refused(
         _post_template(tenancy, world, "return.xlsx", content),
