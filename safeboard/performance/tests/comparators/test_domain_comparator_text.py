@@ -1,5 +1,7 @@
 """Comparator names, codes and sources are one line of plain text (the pure rule)."""
 
+from decimal import Decimal
+
 import pytest
 
 from safeboard.performance.domain import comparators as c
@@ -47,7 +49,7 @@ def test_it_reads_a_table_by_column_name_in_any_order():
     parsed = c.parse_table(header, [(2, ["", "7", "referrals", "England", "E92000001", "2025"])])
     assert parsed.errors == []
     point = parsed.series[("referrals", "E92000001")].ordered()[0]
-    assert (point.label, point.value) == ("2024/25", 7)
+    assert (point.label, point.value) == ("2024/25", Decimal(7))
 
 
 def test_it_asks_for_missing_columns_once():

@@ -22,7 +22,7 @@ GOOD_ROW = "2025,National,E92000001,England,referrals,100,\r\n"
 CSV_CORPUS = [c for c in malformed_spreadsheets() if c.name.endswith(".csv") and c.content]
 
 
-def _snapshot() -> list[tuple]:
+def _snapshot() -> list[tuple[object, ...]]:
     series = list(
         ComparatorSeries.objects.order_by("pk").values_list(
             "pk", "source_measure", "area_code", "area_name", "source"
@@ -60,7 +60,7 @@ def _post(tenancy, content: bytes, name: str = "figures.csv"):
 
 def _refused(response, *fragments: str) -> str:
     assert response.status_code == 200
-    body = response.content.decode()
+    body: str = response.content.decode()
     assert "govuk-error-summary" in body
     for fragment in fragments:
         assert fragment in body, (fragment, body[:3000])

@@ -54,7 +54,7 @@ def _workbook(rows, *, formula_cells=()) -> bytes:
     return out.getvalue()
 
 
-def _snapshot() -> list[tuple]:
+def _snapshot() -> list[tuple[object, ...]]:
     """Everything an upload could have written: every value's figures and the history rows."""
     values = list(
         Value.objects.order_by("pk").values_list(
@@ -82,7 +82,7 @@ def saved(tenancy, world):
 
 def _refused(response, *fragments: str) -> str:
     assert response.status_code == 200
-    body = response.content.decode()
+    body: str = response.content.decode()
     assert "govuk-error-summary" in body
     for fragment in fragments:
         assert fragment in body, (fragment, body[:3000])
