@@ -167,14 +167,14 @@ def _print_import(rows: int) -> None:
     openpyxl_seconds = time.perf_counter() - start
     print(f"  openpyxl read-only read ({read - 1:,} rows)      {_ms(openpyxl_seconds):>12}")
     try:
-        from safeboard.performance.returns.files import read_table
-        from safeboard.performance.returns.services import values_import
+        from safeboard.performance.returns.services import values_import_file
     except ImportError:
         print(f"  Safeboard tidy import                    {NA:>12}")
         return
     start = time.perf_counter()
-    result = values_import(
-        partnership=partnership, table=read_table(io.BytesIO(xlsx), "values.xlsx"), by=user
+    # Read whole by reports.readers (every check), then checked and written in one transaction.
+    result = values_import_file(
+        partnership=partnership, upload=io.BytesIO(xlsx), name="values.xlsx", by=user
     )
     seconds = time.perf_counter() - start
     print(f"  Safeboard tidy import ({result.created:,} created)  {_ms(seconds):>12}")

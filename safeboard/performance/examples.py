@@ -242,14 +242,15 @@ def load(partnership: Partnership, demo: Demo) -> str | None:
     made = example_indicators_load(
         partnership=partnership, specs=specs, first_period=first, count=MONTHS, by=None
     )
-    summary = comparators_import(
-        partnership=partnership,
-        text=DFE_FILE.read_text(encoding="utf-8"),
-        by=None,
-        area_codes=[ENGLAND],
-        rates_for=["cpp_at_31_march"],
-        links={(m, ENGLAND): code for m, code in comparators.items()},
-    )
+    with DFE_FILE.open("rb") as dfe_file:
+        summary = comparators_import(
+            partnership=partnership,
+            upload=dfe_file,
+            by=None,
+            area_codes=[ENGLAND],
+            rates_for=["cpp_at_31_march"],
+            links={(m, ENGLAND): code for m, code in comparators.items()},
+        )
     return (
         f"{partnership.slug}: {len(made)} illustrative indicators, "
         f"{summary.series_created} England comparator series."

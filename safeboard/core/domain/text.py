@@ -9,6 +9,8 @@
 - A name or title is one line: a line break in it breaks e-mail subjects (Django refuses the
   header) and file names, and other control characters are invisible. `single_line_problem`
   says what is wrong with such text, or None.
+- Markup has no place in a name or code read from a file: a tag there is a mistake or an attack
+  (pages escape text anyway). `has_markup` finds one, as plan files do.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 # DEL, the Unicode line and paragraph separators, the non-characters and lone surrogates.
 _NOT_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 _LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+MARKUP_PROBLEM = "must not contain HTML markup such as <script>: write plain text"
 
 
 def clean_text(text: str) -> str:
@@ -55,3 +59,8 @@ def single_line_problem(text: str) -> str | None:
     if _NOT_IN_A_LINE.search(text):
         return "must not contain control characters such as tabs"
     return None
+
+
+def has_markup(text: str) -> bool:
+    """True when `text` holds something shaped like an HTML tag: "<script>", "</b>", "<!--x>"."""
+    return _TAG.search(text) is not None

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 
 from safeboard.partnerships.models import Partnership
 
@@ -27,19 +28,14 @@ class ComparatorImportForm(forms.Form):
         max_length=1000,
     )
 
-    def clean_file(self) -> str:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
+    def clean_file(self) -> UploadedFile:
+        """The upload itself: its content is read and checked by the import service."""
+        upload: UploadedFile = self.cleaned_data["file"]
+        if (upload.size or 0) > MAX_BYTES:
             raise forms.ValidationError("The file is larger than 5 MB. Split it and try again.")
-        if not upload.name.lower().endswith(".csv"):
+        if not (upload.name or "").lower().endswith(".csv"):
             raise forms.ValidationError("The file must be a CSV file ending .csv.")
-        data: bytes = upload.read()
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise forms.ValidationError(
-                "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again."
-            ) from None
+        return upload
 
     def clean_rates_for(self) -> list[str]:
         text: str = self.cleaned_data["rates_for"]

@@ -1,20 +1,27 @@
 """Writes for comparator series: the all-or-nothing import of a tidy DfE-style CSV, and linking a
-series to one of the partnership's indicators."""
+series to one of the partnership's indicators.
+
+The file is read whole by the reports kit (`reports.readers.read_csv`: UTF-8 only, no NUL
+characters, every row as wide as the header, each column named once), then every row is checked
+(`domain.comparators`), and only then is anything written, in one transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 from django.db import transaction
 
 from safeboard.core.errors import ApplicationError
 from safeboard.core.services import save_recorded
 from safeboard.partnerships.models import Partnership
+from safeboard.reports.readers import read_all, read_csv
 
 from ..domain import comparators as domain
 from ..models import ComparatorSeries, ComparatorValue, Indicator
+
+MAX_BYTES = 5 * 1024 * 1024
 
 
 class ComparatorImportError(ApplicationError):
@@ -37,22 +44,33 @@ class ImportSummary:
     points: int
 
 
+def _read(upload: IO[bytes]) -> domain.Parsed:
+    """The whole file, checked; a file that cannot be read is one ApplicationError."""
+    table = read_csv(upload, max_bytes=MAX_BYTES)
+    rows = read_all(table)
+    return domain.parse_table(table.header, ((row.number, row.values) for row in rows))
+
+
 @transaction.atomic
 def comparators_import(
     *,
     partnership: Partnership,
-    text: str,
+    upload: IO[bytes],
     by: Any,
     links: Mapping[tuple[str, str], str] | None = None,
     rates_for: Collection[str] = (),
     area_codes: Collection[str] | None = None,
 ) -> ImportSummary:
-    """Create or update every series in `text` (a tidy CSV), with all its points, or nothing.
+    """Create or update every series in `upload` (a tidy CSV), with all its points, or nothing.
 
     `links` maps (measure, area_code) to an indicator code of this partnership; `rates_for` names
     count measures to derive rates per 10,000 for (stored as measure + "_per_10000");
-    `area_codes` keeps only those areas (all if None)."""
-    parsed = domain.parse_csv(text)
+    `area_codes` keeps only those areas (all if None). A file that cannot be read raises
+    ApplicationError (field "file"); rows with problems raise ComparatorImportError."""
+    try:
+        parsed = _read(upload)
+    except ApplicationError as exc:
+        raise ApplicationError(exc.message, field="file") from exc
     problems = list(parsed.errors)
     series = parsed.series
     if area_codes is not None:

@@ -86,7 +86,7 @@ def comparator_import(request: PartnershipRequest) -> HttpResponse:
         try:
             summary = comparators_import(
                 partnership=request.access.partnership,
-                text=form.cleaned_data["file"],
+                upload=form.cleaned_data["file"],
                 rates_for=form.cleaned_data["rates_for"],
                 by=request.user,
             )
@@ -94,7 +94,7 @@ def comparator_import(request: PartnershipRequest) -> HttpResponse:
             form.add_error("file", error.message)
             problems = error.problems
         except ApplicationError as error:
-            form.add_error(None, error.message)
+            form.add_error(error.field, error.message)
         else:
             messages.success(
                 request,

@@ -10,6 +10,9 @@ and symbol are required; the others are kept as the series' source when present.
 * A figure is a number or one of the published symbols c, x, z, u. A symbol is kept as the
   symbol and never read as zero.
 * Rows are numbered as a spreadsheet shows them: the header is row 1, the first figure row 2.
+* area_code, area_name, source_file and source_column are one line of plain text each: a line
+  break, a control or NUL character, or HTML markup (a tag such as <script>) is refused, naming
+  the row, as plan files refuse markup.
 
 Rates per 10,000 are derived from a count series and a population series of the same area:
 rate = count / population * 10,000. The population file gives mid-year estimates labelled by
@@ -25,11 +28,12 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from safeboard.core.domain import financial_years
+from safeboard.core.domain.text import MARKUP_PROBLEM, has_markup, single_line_problem
 
 SYMBOLS: dict[str, str] = {
     "c": "suppressed",
@@ -38,6 +42,7 @@ SYMBOLS: dict[str, str] = {
     "u": "low reliability",
 }
 REQUIRED_COLUMNS = ("time_period", "area_code", "area_name", "measure", "value", "symbol")
+ONE_LINE_COLUMNS = ("area_code", "area_name", "source_file", "source_column")
 POPULATION_MEASURE = "population_aged_0_17"
 RATE_SUFFIX = "_per_10000"
 MAX_MEASURE = 100 - len(RATE_SUFFIX)
@@ -139,16 +144,30 @@ def read_figure(value: str, symbol: str) -> tuple[Decimal | None, str]:
     return number.quantize(_PLACES, rounding=ROUND_HALF_UP), ""
 
 
-def parse_rows(rows: Iterable[Mapping[str, str | None]]) -> Parsed:
-    """Series keyed by (measure, area_code), and every row's problems as "Row N: ..."."""
+def one_line_problem(column: str, text: str) -> str | None:
+    """What is wrong with `text` as the one-line value of `column`, or None."""
+    problem = single_line_problem(text)
+    if problem is None and has_markup(text):
+        problem = MARKUP_PROBLEM
+    return f"{column} {problem}" if problem else None
+
+
+def parse_rows(rows: Iterable[tuple[int, Mapping[str, str | None]]]) -> Parsed:
+    """Series keyed by (measure, area_code), and every row's problems as "Row N: ...". `rows`
+    are (the row's number in the file, its cells by column name)."""
     series: dict[tuple[str, str], Series] = {}
     errors: list[str] = []
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
 
         def col(name: str, row: Mapping[str, str | None] = row) -> str:
             return (row.get(name) or "").strip()
 
-        problems: list[str] = []
+        problems = [
+            p for p in (one_line_problem(name, col(name)) for name in ONE_LINE_COLUMNS) if p
+        ]
+        if problems:
+            errors.append(f"Row {number}: {'; '.join(problems)}.")
+            continue
         measure, area_code, area_name = col("measure"), col("area_code"), col("area_name")
         if not measure:
             problems.append("measure is empty")
@@ -193,12 +212,11 @@ def parse_rows(rows: Iterable[Mapping[str, str | None]]) -> Parsed:
     return Parsed(series=series, errors=errors)
 
 
-def parse_csv(text: str) -> Parsed:
-    """Read the whole CSV. A missing column is one error for the whole file."""
-    text = text.lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+def parse_table(header: Sequence[str], rows: Iterable[tuple[int, Sequence[object]]]) -> Parsed:
+    """Read a whole table: `header` names the columns, `rows` are (row number, cells), as the
+    reports kit's readers give them. A missing column is one error for the whole file."""
+    names = [name.strip() for name in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if missing:
         return Parsed(
             series={},
@@ -208,16 +226,32 @@ def parse_csv(text: str) -> Parsed:
                 f"name the columns {', '.join(REQUIRED_COLUMNS)}."
             ],
         )
-    reader.fieldnames = header
-    try:
-        parsed = parse_rows(reader)
-    except csv.Error as exc:
-        return Parsed(
-            series={}, errors=[f"Row {reader.line_num}: the file is not valid CSV ({exc})."]
+    parsed = parse_rows(
+        (
+            number,
+            {
+                name: None if cell is None else str(cell)
+                for name, cell in zip(names, cells, strict=False)
+                if name
+            },
         )
+        for number, cells in rows
+    )
     if not parsed.series and not parsed.errors:
         parsed.errors.append("The file has a header but no figures. Add at least one row.")
     return parsed
+
+
+def parse_csv(text: str) -> Parsed:
+    """Read a whole CSV given as text (the example data set; uploads are read by the reports
+    kit's `read_csv` and given to `parse_table`)."""
+    try:
+        records = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    except csv.Error as exc:
+        return Parsed(series={}, errors=[f"The file is not valid CSV ({exc})."])
+    if not records:
+        return parse_table([], [])
+    return parse_table(records[0], enumerate(records[1:], start=2))
 
 
 def rate_per_10000(count: Series, population: Series, *, population_lag_years: int = 1) -> Series:

@@ -9,6 +9,10 @@ Status (the values match models.ReturnStatus):
 Values can be entered while a return is expected, a draft or sent back; never once submitted
 (it is with the analyst) or approved (it is the official figure).
 
+Checks on one value: a count, a numerator or a denominator is never below zero (a count of
+children cannot be -3); `resolve_figures` refuses it naming the column, for the web form and for
+every uploaded file alike.
+
 Checks on the values of one agency for one period:
 
 * part of whole: a part (say "children on a plan for neglect") can never be more than its whole
@@ -143,6 +147,23 @@ class Figures:
     denominator: Decimal | None
 
 
+COUNT = "count"
+
+
+def negative_problems(
+    unit: str, value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None
+) -> list[tuple[str, str]]:
+    """(column, message) for each figure below zero that can never be: a count, a numerator, a
+    denominator. Other units (money, days, a percentage typed as a value) may be negative."""
+    problems = []
+    if unit == COUNT and value is not None and value < 0:
+        problems.append(("value", "a count cannot be negative: enter 0 or more"))
+    for column, number in (("numerator", numerator), ("denominator", denominator)):
+        if number is not None and number < 0:
+            problems.append((column, f"the {column} cannot be negative: enter 0 or more"))
+    return problems
+
+
 def resolve_figures(
     unit: str, value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None
 ) -> tuple[Figures, list[tuple[str, str]]]:
@@ -153,17 +174,16 @@ def resolve_figures(
             return Figures(value, None, None), [
                 ("numerator", "leave numerator and denominator blank: this measure has neither")
             ]
-        return Figures(value, None, None), []
+        return Figures(value, None, None), negative_problems(unit, value, None, None)
+    negative = negative_problems(unit, value, numerator, denominator)
+    if negative:
+        return Figures(value, numerator, denominator), negative
     if numerator is None and denominator is None:
         return Figures(value, None, None), []
     if numerator is None or denominator is None:
         missing = "numerator" if numerator is None else "denominator"
         return Figures(value, numerator, denominator), [
             (missing, f"enter the {missing} as well, or leave both blank")
-        ]
-    if numerator < 0 or denominator < 0:
-        return Figures(value, numerator, denominator), [
-            ("numerator", "numerator and denominator cannot be negative")
         ]
     try:
         computed = ratio_value(unit, numerator, denominator)

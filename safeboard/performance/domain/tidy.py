@@ -14,6 +14,9 @@ such as indicator_name, unit or illustrative, are ignored):
 
 A file is checked whole before anything is written: `parse_rows` returns either the rows or every
 problem found, each naming the spreadsheet row and column ("Row 4, value: enter a number ...").
+A column named twice (also as "indicator code" beside "indicator_code") is refused, never one of
+them silently used; indicator_code, period and agency are one line each; a count, numerator or
+denominator below zero is refused (`returns.negative_problems`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from safeboard.core.domain.text import single_line_problem
 
 from . import periods
 from .returns import parse_number, resolve_figures
@@ -38,6 +43,7 @@ COLUMNS = (
     "comment",
 )
 REQUIRED = ("indicator_code", "period")
+ONE_LINE = ("indicator_code", "period", "agency")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_ERRORS = 200
 MAX_TEXT = 5000
@@ -82,8 +88,17 @@ class TidyError(ValueError):
 
 def header_index(header: Sequence[Any]) -> dict[str, int]:
     """Column name -> position. Raises TidyError naming missing required columns."""
-    names = [str(h).strip().lower().replace(" ", "_") if h is not None else "" for h in header]
-    index = {name: i for i, name in reversed(list(enumerate(names))) if name in COLUMNS}
+    names = ["_".join(str(h).split()).lower() if h is not None else "" for h in header]
+    index: dict[str, int] = {}
+    for position, name in enumerate(names):
+        if name not in COLUMNS:
+            continue
+        if name in index:
+            raise TidyError(
+                f"The column {name} is named twice (columns {column_letter(index[name])} and "
+                f"{column_letter(position)}). Remove one of them and upload the file again."
+            )
+        index[name] = position
     missing = [c for c in REQUIRED if c not in index]
     if "value" not in index and "numerator" not in index:
         missing.append("value")
@@ -93,6 +108,16 @@ def header_index(header: Sequence[Any]) -> dict[str, int]:
             f"Use: {', '.join(COLUMNS)}."
         )
     return index
+
+
+def column_letter(position: int) -> str:
+    """The spreadsheet's name for the column at `position` (from 0): 0 → "A", 26 → "AA"."""
+    letters = ""
+    number = position + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 def _text(cell: Any) -> str:
@@ -145,7 +170,10 @@ def parse_rows(
 
         texts = {name: _text(cell(cells, name)) for name in COLUMNS}
         for name, text in texts.items():
-            if CONTROL.search(text):
+            one_line = single_line_problem(text) if name in ONE_LINE else None
+            if one_line is not None:
+                problem(name, f"it {one_line}")
+            elif CONTROL.search(text):
                 problem(name, "remove the control characters (invisible characters) from it")
             elif len(text) > MAX_TEXT:
                 problem(name, f"shorten it to {MAX_TEXT} characters or fewer")

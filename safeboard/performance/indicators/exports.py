@@ -1,8 +1,9 @@
-"""The composite performance report as a printable PDF (WeasyPrint).
+"""The composite performance report as a printable PDF, drawn by the reports kit's PDF renderer
+(`reports.renderers.pdf`: WeasyPrint, loaded only when a PDF is made).
 
 The print template is self-contained: the charts are inline SVG and the styles inline, so
-WeasyPrint fetches nothing (a URL fetcher that refuses every URL), and text typed into an
-indicator can never make the server request a URL.
+WeasyPrint fetches nothing (the renderer's URL fetcher refuses every URL but `data:`), and text
+typed into an indicator can never make the server request a URL.
 
 Small-number suppression is decided by partnerships/domain/disclosure.py: the view reads the
 report with the viewer's entitlement for a file (`Output.FILE`), so the selector has already
@@ -13,21 +14,16 @@ off the chart). This module only renders what it is given.
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
-import weasyprint
 from django.template.loader import render_to_string
 
 from safeboard.partnerships.access import PartnershipRequest
+from safeboard.reports.renderers import pdf
 
 from .presenters import ILLUSTRATIVE_LABEL
 from .selectors import CompositeReport
 
-PDF_CONTENT_TYPE = "application/pdf"
-
-
-def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    raise ValueError(f"Safeboard's printed report fetches no resources ({url[:40]}).")
+PDF_CONTENT_TYPE = pdf.CONTENT_TYPE
 
 
 def report_html(
@@ -54,10 +50,4 @@ def report_pdf(
     *,
     today: datetime.date,
 ) -> bytes:
-    html = report_html(request, data, today=today)
-    document = weasyprint.HTML(
-        string=html, base_url=request.build_absolute_uri("/"), url_fetcher=_refuse_fetch
-    )
-    pdf = document.write_pdf()
-    assert isinstance(pdf, bytes)
-    return pdf
+    return pdf.render_pdf_html(report_html(request, data, today=today))

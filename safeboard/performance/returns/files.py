@@ -1,140 +1,98 @@
-"""Reading and writing tidy value files (CSV and Excel). See docs/how-to/values-files.md.
+"""The files of returns and tidy values: the values export (CSV and Excel) and the return's Excel
+template. See docs/how-to/values-files.md.
 
-Reading is streamed: openpyxl's read-only mode with cached values (`data_only=True`, so a formula
-cell gives its last calculated value and is never evaluated by us), rows as plain tuples. Writing
-uses openpyxl's write-only mode; every text cell goes through `safe_cell` so nothing typed into
-Safeboard can run as a formula where the file is opened.
+Every cell is written by the reports kit (docs/decisions/0018-reports-renderers.md): in Excel a
+text cell is a string, so text typed into Safeboard is never a formula and harmless text such as
+"- item" shows no apostrophe; numbers are numbers, a blank is an empty cell. In CSV, text that
+starts like a formula gets a leading apostrophe (a CSV cell has no type). The workbook is written
+in openpyxl's write-only mode, so an export of 100,000 values is not held as cell objects.
+
+Uploaded files are read by `safeboard.reports.readers` (in `services.py`), not here.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import zipfile
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import IO, Any
+from collections.abc import Iterable, Sequence
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.utils import get_column_letter
 
-from safeboard.core.spreadsheets import safe_cell
+from safeboard.reports.document import ColumnType, Value
+from safeboard.reports.renderers import csv as csv_renderer
+from safeboard.reports.renderers import xlsx as xlsx_renderer
 
-from ..domain.tidy import TidyError
+from . import selectors
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-MAX_BYTES = 50 * 1024 * 1024
+XLSX_CONTENT_TYPE = xlsx_renderer.CONTENT_TYPE
+CSV_CONTENT_TYPE = csv_renderer.CONTENT_TYPE
 
-
-@dataclass
-class Table:
-    """The first row (the column names) and the rows after it, numbered as in the spreadsheet."""
-
-    header: list[Any]
-    rows: Iterator[tuple[int, Sequence[Any]]]
-
-
-def read_table(handle: IO[bytes], name: str) -> Table:
-    """A CSV or XLSX file as a Table. Raises TidyError with a message for people."""
-    head = handle.read(4)
-    handle.seek(0)
-    if head.startswith(b"PK"):
-        return _read_xlsx(handle)
-    if name.lower().endswith((".xlsx", ".xlsm", ".xls")):
-        raise TidyError("The file is not an Excel workbook we can read. Save it as .xlsx or .csv.")
-    return _read_csv(handle)
+_TYPES = {
+    "value": ColumnType.DECIMAL,
+    "numerator": ColumnType.DECIMAL,
+    "denominator": ColumnType.DECIMAL,
+}
+EXPORT_WIDTHS = (16, 14, 16, 12, 12, 12, 40, 16, 30)
 
 
-def _read_xlsx(handle: IO[bytes]) -> Table:
-    try:
-        workbook = load_workbook(handle, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TidyError(
-            "The file is not an Excel workbook we can read. Save it as .xlsx or .csv."
-        ) from exc
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    try:
-        header = list(next(rows))
-    except StopIteration as exc:
-        raise TidyError("The file is empty. The first row must name the columns.") from exc
-
-    def numbered() -> Iterator[tuple[int, Sequence[Any]]]:
-        try:
-            yield from enumerate(rows, start=2)
-        finally:
-            workbook.close()
-
-    return Table(header, numbered())
-
-
-def _read_csv(handle: IO[bytes]) -> Table:
-    data = handle.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise TidyError("The file is not a CSV file we can read. Save it as UTF-8.") from exc
-    if "\x00" in text[:1000]:
-        raise TidyError("The file is not a CSV or Excel (.xlsx) file. Choose a different file.")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration as exc:
-        raise TidyError("The file is empty. The first row must name the columns.") from exc
-    except csv.Error as exc:
-        raise TidyError(f"The file is not a CSV file we can read ({exc}).") from exc
-
-    def numbered() -> Iterator[tuple[int, Sequence[Any]]]:
-        number = 1
-        try:
-            for number, row in enumerate(reader, start=2):
-                yield number, row
-        except csv.Error as exc:
-            raise TidyError(f"Row {number + 1} cannot be read ({exc}).") from exc
-
-    return Table(list(header), numbered())
-
-
-def _cell(value: Any) -> Any:
-    return safe_cell(value) if isinstance(value, str) else value
+def column_types(header: Sequence[str]) -> list[ColumnType]:
+    """The type of each tidy column: the figures are numbers, everything else text. A figure a
+    reader may not see is its marker ("<5"), which is written as text whatever the type."""
+    return [_TYPES.get(name, ColumnType.TEXT) for name in header]
 
 
 def xlsx_bytes(
     header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
+    rows: Iterable[Sequence[Value]],
     *,
     title: str = "Values",
     widths: Sequence[int] = (),
 ) -> bytes:
-    """A one-sheet workbook: bold header row, then the rows (text cells made safe)."""
+    """A one-sheet workbook: a bold header row, then the rows, each cell written safely."""
+    types = column_types(header)
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    sheet = workbook.create_sheet(title=xlsx_renderer.sheet_name(title, taken=set()))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     bold = Font(bold=True)
     header_cells = []
     for name in header:
-        cell = WriteOnlyCell(sheet, value=safe_cell(name))
+        cell = WriteOnlyCell(sheet)
+        xlsx_renderer.set_value(cell, name)
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
-        sheet.append([_cell(v) for v in row])
+        cells = []
+        for index, value in enumerate(row):
+            cell = WriteOnlyCell(sheet)
+            xlsx_renderer.set_value(
+                cell, value, types[index] if index < len(types) else ColumnType.TEXT
+            )
+            cells.append(cell)
+        sheet.append(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([safe_cell(h) for h in header])
-    for row in rows:
-        writer.writerow(["" if v is None else _cell(v) for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> bytes:
+    return csv_renderer.render_csv_rows(header, rows, column_types(header))
+
+
+def values_export_csv(rows: Iterable[Sequence[Value]]) -> bytes:
+    """The official values in the tidy format (`selectors.values_export_rows`) as CSV."""
+    return csv_bytes(selectors.EXPORT_COLUMNS, rows)
+
+
+def values_export_xlsx(rows: Iterable[Sequence[Value]]) -> bytes:
+    return xlsx_bytes(selectors.EXPORT_COLUMNS, rows, widths=EXPORT_WIDTHS)
+
+
+def return_template_xlsx(rows: Iterable[Sequence[Value]]) -> bytes:
+    """The return's template (`selectors.return_template_rows`): filled in and uploaded again."""
+    return xlsx_bytes(
+        selectors.TEMPLATE_COLUMNS, rows, title="Return", widths=selectors.TEMPLATE_WIDTHS
+    )

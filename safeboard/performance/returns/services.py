@@ -20,13 +20,15 @@ from django.utils import timezone
 from safeboard.core.errors import ApplicationError
 from safeboard.core.services import save_recorded
 from safeboard.partnerships.models import Partnership
+from safeboard.reports.readers import read_all, read_table
 
 from ..domain import periods
 from ..domain import returns as rules
 from ..domain.tidy import IndicatorInfo, RowError, TidyError, TidyRow, header_index, parse_rows
 from ..models import AgencyReturn, Frequency, Indicator, ReturnStatus, Unit, Value
-from .files import Table, read_table
 from .selectors import catalogue, expected_indicators, part_of_whole_rules, previous_values
+
+NumberedRows = Sequence[tuple[int, Sequence[Any]]]
 
 
 class RowsError(ApplicationError):
@@ -67,6 +69,15 @@ class ReturnInput:
 
 def _rule(exc: rules.ReturnRuleError, field: str | None = None) -> ApplicationError:
     return ApplicationError(str(exc), field=field)
+
+
+def read_tidy_file(upload: IO[bytes], name: str) -> tuple[tuple[str, ...], NumberedRows]:
+    """The whole of an uploaded CSV or Excel file, read by the reports kit before anything is
+    checked or written: its header and every row as (row number, cells). A file that cannot be
+    read (damaged, not UTF-8, a formula with no saved value, a column named twice...) raises
+    ApplicationError with a message for the person who chose it."""
+    table = read_table(upload, name)
+    return table.header, [(row.number, row.values) for row in read_all(table)]
 
 
 @transaction.atomic
@@ -223,8 +234,10 @@ def return_upload(
     """Read a filled template (XLSX or CSV) into the return as a draft: all or nothing. Every
     problem is raised at once in UploadError, by row and column; then nothing is written."""
     try:
-        table = read_table(upload, name)
-        index = header_index(table.header)
+        header, table_rows = read_tidy_file(upload, name)
+        index = header_index(header)
+    except ApplicationError as exc:
+        raise UploadError([exc.message]) from exc
     except TidyError as exc:
         raise UploadError([str(exc)]) from exc
     indicators = {
@@ -235,7 +248,7 @@ def return_upload(
     agencies = {agency.key.lower(): agency.pk, agency.name.strip().lower(): agency.pk}
     try:
         parsed, errors = parse_rows(
-            table.rows, index, indicators=indicators, agencies=agencies, require_value=False
+            table_rows, index, indicators=indicators, agencies=agencies, require_value=False
         )
     except TidyError as exc:
         raise UploadError([str(exc)]) from exc
@@ -398,14 +411,17 @@ class ImportResult:
 
 
 @transaction.atomic
-def values_import(*, partnership: Partnership, table: Table, by: Any) -> ImportResult:
-    """Import a tidy file: every row is checked first and nothing is written if any row is wrong
-    (ImportError_ lists each problem by row and column). Then values are created or updated in
-    bulk, each with its history. Values in a submitted or approved agency return are locked."""
+def values_import(
+    *, partnership: Partnership, header: Sequence[Any], rows: NumberedRows, by: Any
+) -> ImportResult:
+    """Import a tidy table (`header`, and every row as (row number, cells), already read whole):
+    every row is checked first and nothing is written if any row is wrong (ImportError_ lists
+    each problem by row and column). Then values are created or updated in bulk, each with its
+    history. Values in a submitted or approved agency return are locked."""
     indicators, agencies = catalogue(partnership)
     try:
-        index = header_index(table.header)
-        parsed, errors = parse_rows(table.rows, index, indicators=indicators, agencies=agencies)
+        index = header_index(header)
+        parsed, errors = parse_rows(rows, index, indicators=indicators, agencies=agencies)
     except TidyError as exc:
         raise ImportError_([str(exc)]) from exc
     if errors:
@@ -449,12 +465,12 @@ def values_import(*, partnership: Partnership, table: Table, by: Any) -> ImportR
 def values_import_file(
     *, partnership: Partnership, upload: IO[bytes], name: str, by: Any
 ) -> ImportResult:
-    """Read a tidy CSV or Excel file and import it (see values_import): all or nothing."""
+    """Read a tidy CSV or Excel file whole and import it (see values_import): all or nothing."""
     try:
-        table = read_table(upload, name)
-    except TidyError as exc:
-        raise ImportError_([str(exc)]) from exc
-    return values_import(partnership=partnership, table=table, by=by)
+        header, rows = read_tidy_file(upload, name)
+    except ApplicationError as exc:
+        raise ImportError_([exc.message]) from exc
+    return values_import(partnership=partnership, header=header, rows=rows, by=by)
 
 
 def _write_values(

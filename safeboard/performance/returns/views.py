@@ -36,13 +36,7 @@ from ..domain import periods
 from ..domain import returns as rules
 from ..indicators.presenters import ILLUSTRATIVE_LABEL
 from ..models import AgencyReturn
-from . import selectors, services
-from .files import (
-    CSV_CONTENT_TYPE,
-    XLSX_CONTENT_TYPE,
-    csv_bytes,
-    xlsx_bytes,
-)
+from . import files, selectors, services
 from .forms import FileForm, ReturnValuesForm, ScheduleForm, SendBackForm
 
 
@@ -253,11 +247,8 @@ def return_template(request: PartnershipRequest, return_id: int) -> HttpResponse
         entitlement=entitlement(request.access, output=Output.FILE, agency_return=agency_return),
         today=timezone.localdate(),
     )
-    content = xlsx_bytes(
-        selectors.TEMPLATE_COLUMNS, rows, title="Return", widths=selectors.TEMPLATE_WIDTHS
-    )
     name = f"return-{agency_return.agency.key}-{agency_return.period_start:%Y-%m}.xlsx"
-    return _download(content, XLSX_CONTENT_TYPE, name)
+    return _download(files.return_template_xlsx(rows), files.XLSX_CONTENT_TYPE, name)
 
 
 @require_http_methods(["GET", "POST"])
@@ -342,18 +333,13 @@ def _export_rows(request: PartnershipRequest) -> Any:
 @require_GET
 @partnership_view(Capability.EXPORT)
 def values_export_csv(request: PartnershipRequest) -> HttpResponse:
-    content = csv_bytes(selectors.EXPORT_COLUMNS, _export_rows(request))
     name = f"{request.access.partnership.slug}-values.csv"
-    return _download(content, CSV_CONTENT_TYPE, name)
+    return _download(files.values_export_csv(_export_rows(request)), files.CSV_CONTENT_TYPE, name)
 
 
 @require_GET
 @partnership_view(Capability.EXPORT)
 def values_export_xlsx(request: PartnershipRequest) -> HttpResponse:
-    content = xlsx_bytes(
-        selectors.EXPORT_COLUMNS,
-        _export_rows(request),
-        widths=[16, 14, 16, 12, 12, 12, 40, 16, 30],
-    )
     name = f"{request.access.partnership.slug}-values.xlsx"
-    return _download(content, XLSX_CONTENT_TYPE, name)
+    content = files.values_export_xlsx(_export_rows(request))
+    return _download(content, files.XLSX_CONTENT_TYPE, name)

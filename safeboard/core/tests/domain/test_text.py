@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeboard.core.domain.text import clean_text, csv_text, single_line_problem
+from safeboard.core.domain.text import clean_text, csv_text, has_markup, single_line_problem
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,15 @@ def test_it_cleans_every_text_into_something_xml_can_hold(text):
 @given(st.text())
 def test_it_never_gives_a_csv_cell_that_starts_a_formula(text):
     assert not csv_text(text).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@pytest.mark.parametrize(
+    "text", ["<script>alert(1)</script>", "</b>", "<img src=x onerror=alert(1)>", "<!-- x -->"]
+)
+def test_it_finds_markup(text):
+    assert has_markup(text)
+
+
+@pytest.mark.parametrize("text", ["England", "a < b", "5 > 3", "<5", "Bath & North East Somerset"])
+def test_it_finds_no_markup_in_plain_text(text):
+    assert not has_markup(text)

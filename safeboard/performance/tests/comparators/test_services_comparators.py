@@ -1,3 +1,4 @@
+import io
 from decimal import Decimal
 
 import pytest
@@ -21,9 +22,16 @@ GOOD = (
 )
 
 
+def _csv(text: str) -> io.BytesIO:
+    return io.BytesIO(text.encode())
+
+
 def test_it_imports_series_with_symbols_kept_and_rates_derived(tenancy):
     summary = comparators_import(
-        partnership=tenancy.ours, text=GOOD, by=tenancy.manager, rates_for=["cpp_at_31_march"]
+        partnership=tenancy.ours,
+        upload=_csv(GOOD),
+        by=tenancy.manager,
+        rates_for=["cpp_at_31_march"],
     )
     assert summary.series_created == 3
     rate = ComparatorSeries.objects.get(source_measure="cpp_at_31_march_per_10000")
@@ -37,9 +45,9 @@ def test_it_imports_series_with_symbols_kept_and_rates_derived(tenancy):
 
 
 def test_it_updates_on_a_second_import_without_duplicating(tenancy):
-    comparators_import(partnership=tenancy.ours, text=GOOD, by=tenancy.manager)
+    comparators_import(partnership=tenancy.ours, upload=_csv(GOOD), by=tenancy.manager)
     again = GOOD.replace("50000", "51000")
-    summary = comparators_import(partnership=tenancy.ours, text=again, by=tenancy.manager)
+    summary = comparators_import(partnership=tenancy.ours, upload=_csv(again), by=tenancy.manager)
     assert summary.series_created == 0
     assert summary.series_updated == 2
     assert ComparatorValue.objects.count() == 4
@@ -49,7 +57,7 @@ def test_it_updates_on_a_second_import_without_duplicating(tenancy):
 def test_it_writes_nothing_when_any_row_is_wrong(tenancy):
     bad = GOOD + "2025,National,E92000001,England,referrals,many,\n"
     with pytest.raises(ComparatorImportError) as raised:
-        comparators_import(partnership=tenancy.ours, text=bad, by=tenancy.manager)
+        comparators_import(partnership=tenancy.ours, upload=_csv(bad), by=tenancy.manager)
     assert raised.value.problems == [
         "Row 6: value 'many' is not a number; write a number such as 1234 or 12.5, or leave it "
         "empty and put c, x, z or u in the symbol column."
@@ -62,7 +70,7 @@ def test_it_links_series_to_an_indicator_by_code_and_refuses_an_unknown_code(ten
     indicator = IndicatorFactory(partnership=tenancy.ours, code="cp-plans")
     comparators_import(
         partnership=tenancy.ours,
-        text=GOOD,
+        upload=_csv(GOOD),
         by=tenancy.manager,
         links={("cpp_at_31_march", "E92000001"): "cp-plans"},
     )
@@ -71,7 +79,7 @@ def test_it_links_series_to_an_indicator_by_code_and_refuses_an_unknown_code(ten
     with pytest.raises(ComparatorImportError):
         comparators_import(
             partnership=tenancy.ours,
-            text=GOOD,
+            upload=_csv(GOOD),
             by=tenancy.manager,
             links={("cpp_at_31_march", "E92000001"): "theirs"},
         )
@@ -80,13 +88,13 @@ def test_it_links_series_to_an_indicator_by_code_and_refuses_an_unknown_code(ten
 def test_it_keeps_only_the_areas_asked_for(tenancy):
     text = GOOD + "2025,Local authority,E08000035,Leeds,cpp_at_31_march,900,\n"
     comparators_import(
-        partnership=tenancy.ours, text=text, by=tenancy.manager, area_codes=["E08000035"]
+        partnership=tenancy.ours, upload=_csv(text), by=tenancy.manager, area_codes=["E08000035"]
     )
     assert list(ComparatorSeries.objects.values_list("area_name", flat=True)) == ["Leeds"]
 
 
 def test_it_refuses_to_link_another_partnerships_indicator(tenancy):
-    comparators_import(partnership=tenancy.ours, text=GOOD, by=tenancy.manager)
+    comparators_import(partnership=tenancy.ours, upload=_csv(GOOD), by=tenancy.manager)
     series = ComparatorSeries.objects.get(source_measure="cpp_at_31_march")
     with pytest.raises(ApplicationError):
         comparator_link(

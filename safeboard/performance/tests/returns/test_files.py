@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import zipfile
 from decimal import Decimal
 
 import pytest
@@ -30,6 +31,10 @@ def sheet_of(workbook):
 
 def read_sheet(content):
     return sheet_of(load_workbook(io.BytesIO(content)))
+
+
+def sheet_xml(content):
+    return zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml")
 
 
 def xlsx(rows):
@@ -96,7 +101,10 @@ class TestTemplate:
         world.whole.save()
         response = client_for(tenancy.user(Role.AGENCY_LEAD)).get(template_url(world.agency_return))
         sheet = read_sheet(response.content)
-        assert sheet.cell(row=2, column=2).value == "'=cmd|' /C calc'!A0"
+        cell = sheet.cell(row=2, column=2)
+        assert cell.value == "=cmd|' /C calc'!A0"  # exactly as typed, and text: never a formula
+        assert cell.data_type == "s"
+        assert b"<f>" not in sheet_xml(response.content)
 
     def test_it_marks_illustrative_rows(self, tenancy, world):
         world.whole.is_illustrative = True
@@ -153,7 +161,7 @@ class TestTemplate:
         response = lead.post(
             template_url(world.agency_return, "upload/"), upload("f.xlsx", b"PK\x03\x04rubbish")
         )
-        assert "not an Excel workbook we can read" in response.content.decode()
+        assert "could not be read as an Excel workbook" in response.content.decode()
 
 
 class TestTidyImportExport:
@@ -276,8 +284,10 @@ class TestTidyImportExport:
             csv.reader(io.StringIO(analyst.get(EXPORT + ".csv").content.decode("utf-8-sig")))
         )
         assert rows[1][6] == '\'=HYPERLINK("http://x")'
-        sheet = read_sheet(analyst.get(EXPORT + ".xlsx").content)
-        assert sheet.cell(row=2, column=7).value == '\'=HYPERLINK("http://x")'
+        content = analyst.get(EXPORT + ".xlsx").content
+        cell = read_sheet(content).cell(row=2, column=7)
+        assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x")', "s")
+        assert b"<f>" not in sheet_xml(content)
 
     @pytest.mark.parametrize(
         ("role", "shown"),

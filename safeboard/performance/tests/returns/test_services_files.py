@@ -96,7 +96,7 @@ def test_it_refuses_a_file_it_cannot_read_with_a_message(tenancy, world):
             name="return.xlsx",
             by=tenancy.manager,
         )
-    assert "not an Excel workbook" in error.value.problems[0]
+    assert "could not be read as an Excel workbook" in error.value.problems[0]
 
 
 def test_it_refuses_an_upload_to_a_submitted_return(tenancy, world):
