@@ -17,19 +17,20 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
 
+from safeboard.core.domain.text import has_markup
+
 FORMAT = "safeboard-partnership"
 VERSION = 1
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Markup has no place in a plan's text: a tag here is a mistake or an attack, so say so rather
-# than store it (pages escape text anyway).
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 
 
 def _no_control_characters(value: str) -> str:
     if _CONTROL.search(value):
         raise ValueError("contains a control character; remove it")
-    if _TAG.search(value):
+    # Markup has no place in a plan's text: a tag is a mistake or an attack, so say so rather
+    # than store it (pages escape text anyway).
+    if has_markup(value):
         raise ValueError("contains HTML markup such as <script>; write plain text")
     return value
 
