@@ -15,7 +15,7 @@ PARTNERSHIP_PREFIX = "p/<slug:partnership_slug>/"
 class Route:
     name: str  # namespace:name
     route: str
-    callback: object
+    callback: Any  # the view, with what partnership_view sets on it
     kwargs: tuple[str, ...]
 
     @property
