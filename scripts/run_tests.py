@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""What `make test` (and so CI) runs: lint and type checks, then the whole suite on SQLite, then on
-PostgreSQL 15, then the browser journeys in Chromium.
+"""What `make test` (and so CI) runs: lint and type checks, the whole suite on SQLite and on
+PostgreSQL 15, and the browser journeys in Chromium.
 
-The last three lines are always:
+The parts overlap, so that both cores of a small machine stay busy (docs/decisions/0022):
+    lint and type checks (one after the other)   | the SQLite run, then the PostgreSQL run,
+    Chromium check, then the browser journeys    | each spread over the CPUs by pytest-xdist
+The PostgreSQL cluster starts beside them. Each part's output is printed when it ends, then how
+long each part took, then the three lines that are always last:
     sqlite: N passed, N failed, N skipped
     postgresql: N passed, N failed, N skipped
     browser: N passed, N failed, N skipped
-With CI=true, a skipped test is a failure.
+With CI=true, a skipped test is a failure. TEST_WORKERS sets the pytest-xdist workers per unit
+run (default: one per CPU); TEST_WORKERS=0 runs each in one process.
 """
 
 from __future__ import annotations
@@ -20,17 +25,27 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 RESULTS = ROOT / ".test-results"
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+WORKERS = os.environ.get("TEST_WORKERS", "auto")
+UNIT = "not browser"
+# Starts make run's server on its own SQLite file whatever DATABASE_URL says: the PostgreSQL run
+# would only repeat it.
+UNIT_ON_POSTGRESQL = "not browser and not embedded_sqlite"
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -44,13 +59,54 @@ class Outcome:
         return f"{name}: {self.passed} passed, {self.failed} failed, {self.skipped} skipped"
 
 
-def step(title: str) -> None:
-    print(f"\n=== {title}", flush=True)
+@dataclass
+class Timings:
+    """How long each part took, in the order the parts ended."""
+
+    parts: list[tuple[str, float]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, name: str, seconds: float) -> None:
+        with self.lock:
+            self.parts.append((name, seconds))
 
 
-def run(cmd: list[str], env: dict[str, str] | None = None) -> int:
-    print("$ " + " ".join(cmd), flush=True)
-    return subprocess.call(cmd, cwd=ROOT, env={**os.environ, **(env or {})})
+TIMINGS = Timings()
+PRINTING = threading.Lock()
+
+
+def show(text: str) -> None:
+    """Print a whole block at once, so that parts running side by side never interleave."""
+    with PRINTING:
+        print(text, flush=True)
+
+
+def run(title: str, cmd: list[str], env: dict[str, str] | None = None) -> int:
+    """Run one command of a part, its output kept and printed in one block when it ends."""
+    RESULTS.mkdir(exist_ok=True)
+    log = RESULTS / (title.replace(" ", "-").replace("/", "-") + ".log")
+    started = time.monotonic()
+    with log.open("wb") as output:
+        code = subprocess.call(
+            cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=output, stderr=output
+        )
+    seconds = time.monotonic() - started
+    TIMINGS.add(title, seconds)
+    text = log.read_text(encoding="utf-8", errors="replace").rstrip()
+    verdict = "" if code == 0 else f"  FAILED (exit {code})"
+    show(
+        f"\n=== {title} ({seconds:.0f} s){verdict}\n$ {' '.join(cmd)}"
+        + (f"\n{text}" if text else "")
+    )
+    return code
+
+
+def timed(title: str, work: Callable[[], T]) -> T:
+    started = time.monotonic()
+    try:
+        return work()
+    finally:
+        TIMINGS.add(title, time.monotonic() - started)
 
 
 def lint() -> bool:
@@ -79,19 +135,18 @@ def lint() -> bool:
         ),
     ]
     for title, cmd, env in checks:
-        step(title)
-        if run(cmd, env) != 0:
-            print(f"FAILED: {title}", flush=True)
+        if run(title, cmd, env) != 0:
             ok = False
     return ok
 
 
-def pytest(name: str, args: list[str], env: dict[str, str]) -> Outcome:
+def pytest(title: str, name: str, args: list[str], env: dict[str, str]) -> Outcome:
     RESULTS.mkdir(exist_ok=True)
     report = RESULTS / f"{name}.xml"
     report.unlink(missing_ok=True)
     env = {"DJANGO_SETTINGS_MODULE": "config.settings.test", **env}
     code = run(
+        title,
         [
             sys.executable,
             "-m",
@@ -212,13 +267,54 @@ def ensure_chromium() -> str:
     if CHROMIUM.exists():
         return ""
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        step("installing Chromium from Debian's packages")
         env = {"DEBIAN_FRONTEND": "noninteractive"}
-        if run(["apt-get", "update", "-qq"], env) == 0:
-            run(["apt-get", "install", "-y", "-qq", "chromium"], env)
+        if run("apt-get update", ["apt-get", "update", "-qq"], env) == 0:
+            run("installing Chromium", ["apt-get", "install", "-y", "-qq", "chromium"], env)
         if CHROMIUM.exists():
             return ""
     return f"Chromium is not installed at {CHROMIUM} and could not be installed here"
+
+
+def workers() -> list[str]:
+    return [] if WORKERS == "0" else ["-n", WORKERS]
+
+
+def unit_runs(cluster: Future[str]) -> tuple[Outcome, Outcome]:
+    """The whole suite on SQLite, then on PostgreSQL: one after the other, each on every CPU."""
+    sqlite = pytest("tests on SQLite", "sqlite", ["-m", UNIT, *workers()], {"DATABASE_URL": ""})
+    try:
+        url = cluster.result()
+    except Exception as error:  # whatever stopped it, the run reports it
+        show(f"\n=== tests on PostgreSQL\nPostgreSQL could not be started: {error}")
+        return sqlite, Outcome(failed=1, note="PostgreSQL could not be started")
+    postgresql = pytest(
+        "tests on PostgreSQL",
+        "postgresql",
+        ["-m", UNIT_ON_POSTGRESQL, *workers()],
+        {"DATABASE_URL": url},
+    )
+    return sqlite, postgresql
+
+
+def browser_run() -> Outcome:
+    """The journeys in one process (one Chromium, one live server)."""
+    why_not = timed("Chromium check", ensure_chromium)
+    if why_not:
+        message = f"{why_not}: the browser journeys are skipped."
+        if CI:
+            message += "\nCI=true: nothing may be skipped, so this is a failure."
+        show(f"\n=== browser journeys\n{message}")
+    return pytest(
+        "browser journeys", "browser", ["-m", "browser", "tests/browser"], {"DATABASE_URL": ""}
+    )
+
+
+def print_timings(total: float) -> None:
+    width = max(len(name) for name, _ in TIMINGS.parts) if TIMINGS.parts else 0
+    print("\ntime of each part (parts run side by side, so they add up to more than the total):")
+    for name, seconds in TIMINGS.parts:
+        print(f"  {name.ljust(width)}  {seconds:5.0f} s")
+    print(f"  {'total'.ljust(width)}  {total:5.0f} s")
 
 
 def main() -> int:
@@ -227,43 +323,37 @@ def main() -> int:
     args = parser.parse_args()
     started = time.monotonic()
 
-    lint_ok = lint()
     if args.lint_only:
+        lint_ok = lint()
+        print_timings(time.monotonic() - started)
         return 0 if lint_ok else 1
 
-    unit = ["-m", "not browser"]
-    step("tests on SQLite")
-    sqlite = pytest("sqlite", unit, {"DATABASE_URL": ""})
+    with contextlib.ExitStack() as stack, ThreadPoolExecutor(max_workers=4) as pool:
+        if os.environ.get("DATABASE_URL"):
+            cluster: Future[str] = Future()
+            cluster.set_result(os.environ["DATABASE_URL"])
+        else:
+            cluster = pool.submit(
+                timed, "PostgreSQL cluster start", lambda: stack.enter_context(postgres_cluster())
+            )
+        linted = pool.submit(lint)
+        units = pool.submit(unit_runs, cluster)
+        browsed = pool.submit(browser_run)
+        sqlite, postgresql = units.result()
+        browser = browsed.result()
+        lint_ok = linted.result()
+        # The cluster (if it started) is stopped as the ExitStack closes.
 
-    step("tests on PostgreSQL")
-    if os.environ.get("DATABASE_URL"):
-        postgresql = pytest("postgresql", unit, {})
-    else:
-        try:
-            with postgres_cluster() as url:
-                postgresql = pytest("postgresql", unit, {"DATABASE_URL": url})
-        except (RuntimeError, subprocess.CalledProcessError) as error:
-            print(f"PostgreSQL could not be started: {error}")
-            postgresql = Outcome(failed=1, note="PostgreSQL could not be started")
-
-    step("browser journeys in Chromium")
-    why_not = ensure_chromium()
-    if why_not:
-        print(f"{why_not}: the browser journeys are skipped.")
-        if CI:
-            print("CI=true: nothing may be skipped, so this is a failure.")
-    browser = pytest("browser", ["-m", "browser", "tests/browser"], {"DATABASE_URL": ""})
-
+    outcomes = (sqlite, postgresql, browser)
     print(f"\nlint and type checks: {'passed' if lint_ok else 'FAILED'}")
-    print(f"time: {time.monotonic() - started:.0f} s")
-    for outcome, name in ((sqlite, "sqlite"), (postgresql, "postgresql"), (browser, "browser")):
+    print_timings(time.monotonic() - started)
+    for outcome, name in zip(outcomes, ("sqlite", "postgresql", "browser"), strict=True):
         if outcome.note:
             print(f"{name}: {outcome.note}")
     print(sqlite.line("sqlite"))
     print(postgresql.line("postgresql"))
     print(browser.line("browser"), flush=True)
 
-    outcomes = (sqlite, postgresql, browser)
     failed = not lint_ok or any(o.failed for o in outcomes)
     if CI and any(o.skipped for o in outcomes):
         failed = True

@@ -7,14 +7,13 @@ from django.urls import reverse
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role, role_can
-from tests.test_tenancy import partnership_routes
-from tests.url_records import RecordIds
+from tests.urlwalk import partnership_routes
 
 
 @pytest.mark.parametrize("role", list(Role))
-def test_it_answers_every_page_for_every_role(tenancy, role):
-    client = client_for(tenancy.user(role))
-    ours = RecordIds(tenancy, tenancy.ours)
+def test_it_answers_every_page_for_every_role(walk, role):
+    client = client_for(walk.tenancy.user(role))
+    ours = walk.ours
     for route in partnership_routes():
         kwargs = {k: ours(k) for k in route.kwargs if k != "partnership_slug"}
         url = reverse(route.name, kwargs={"partnership_slug": "ourshire", **kwargs})
@@ -29,8 +28,8 @@ def test_it_answers_every_page_for_every_role(tenancy, role):
             assert post.status_code in (403, 405)
 
 
-def test_it_answers_the_global_pages(tenancy):
-    client = client_for(tenancy.manager)
+def test_it_answers_the_global_pages(walk):
+    client = client_for(walk.tenancy.manager)
     assert client.get("/")["Location"] == "/p/ourshire/"
     for url in ("/account/", "/account/password/change/", "/healthz"):
         assert client.get(url).status_code == 200, url

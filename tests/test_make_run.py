@@ -29,6 +29,10 @@ ROOT = Path(settings.BASE_DIR)
 STARTUP_SECONDS = 180  # migrate and collectstatic on a busy two-core machine
 REQUEST_SECONDS = 20
 
+# The server uses its own SQLite file whatever DATABASE_URL says, so the PostgreSQL run leaves
+# these out (scripts/run_tests.py): they would only repeat the SQLite run.
+pytestmark = pytest.mark.embedded_sqlite
+
 
 @dataclass
 class Server:

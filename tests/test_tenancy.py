@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role, role_can
-from tests.url_records import RecordIds, url_records
-from tests.urlwalk import all_routes
+from tests.url_records import url_records
+from tests.urlwalk import all_routes, partnership_routes
 
 # Pages outside any partnership. Each shows only the signed-in person's own things, or nothing.
 GLOBAL_ROUTES = {
@@ -33,10 +33,6 @@ GLOBAL_ROUTES = {
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
 }
-
-
-def partnership_routes():
-    return [r for r in all_routes() if r.in_partnership]
 
 
 def test_it_puts_every_page_either_inside_a_partnership_or_on_the_known_global_list():
@@ -69,9 +65,9 @@ def _url(route, slug, ids):
 
 
 @pytest.mark.parametrize("role", list(Role))
-def test_it_shows_a_member_nothing_of_another_partnership(tenancy, role):
+def test_it_shows_a_member_nothing_of_another_partnership(walk, role):
+    tenancy, theirs = walk.tenancy, walk.theirs
     client = client_for(tenancy.user(role))
-    theirs = RecordIds(tenancy, tenancy.theirs)
     for route in partnership_routes():
         their_page = _url(route, tenancy.theirs.slug, theirs)
         # On their partnership's pages: 404, as if it did not exist.
@@ -91,7 +87,8 @@ def test_it_shows_a_member_nothing_of_another_partnership(tenancy, role):
                 assert b"Theirshire Police" not in response.content
 
 
-def test_it_answers_the_same_for_missing_and_not_yours(tenancy):
+def test_it_answers_the_same_for_missing_and_not_yours(walk):
+    tenancy = walk.tenancy
     client = client_for(tenancy.manager)
     not_yours = client.get(f"/p/ourshire/agencies/{tenancy.their_agency.pk}/")
     missing = client.get("/p/ourshire/agencies/987654/")
@@ -108,13 +105,12 @@ def _page(response):
     return re.sub(rb'(value|nonce)="[^"]*"', b"", response.content)
 
 
-def test_it_sends_a_signed_out_visitor_to_sign_in_from_every_partnership_page(tenancy):
+def test_it_sends_a_signed_out_visitor_to_sign_in_from_every_partnership_page(walk):
     from django.test import Client
 
     client = Client()
-    ours = RecordIds(tenancy, tenancy.ours)
     for route in partnership_routes():
-        url = _url(route, tenancy.ours.slug, ours)
+        url = _url(route, walk.tenancy.ours.slug, walk.ours)
         response = client.get(url)
         if response.status_code == 405:
             response = client.post(url)
@@ -122,20 +118,20 @@ def test_it_sends_a_signed_out_visitor_to_sign_in_from_every_partnership_page(te
         assert response["Location"].startswith(reverse("accounts:sign_in"))
 
 
-def test_it_shows_the_site_administrator_no_partnership_data(tenancy):
+def test_it_shows_the_site_administrator_no_partnership_data(walk):
     from safeboard.partnerships.tests.factories import UserFactory
 
     admin = UserFactory(is_site_admin=True)
     client = client_for(admin)
-    ours = RecordIds(tenancy, tenancy.ours)
     for route in partnership_routes():
-        response = client.get(_url(route, tenancy.ours.slug, ours))
+        response = client.get(_url(route, walk.tenancy.ours.slug, walk.ours))
         assert response.status_code in (404, 405), route.name
 
 
-def test_it_ignores_a_partnership_the_person_was_removed_from(tenancy):
+def test_it_ignores_a_partnership_the_person_was_removed_from(walk):
     from safeboard.partnerships.services import membership_archive
 
+    tenancy = walk.tenancy
     member = tenancy.members[Role.ANALYST]
     membership_archive(membership=member, by=tenancy.manager)
     assert client_for(member.user).get("/p/ourshire/").status_code == 404

@@ -15,7 +15,7 @@ PARTNERSHIP_PREFIX = "p/<slug:partnership_slug>/"
 class Route:
     name: str  # namespace:name
     route: str
-    callback: object
+    callback: Any  # the view, with what partnership_view sets on it
     kwargs: tuple[str, ...]
 
     @property
@@ -37,3 +37,12 @@ def all_routes() -> Iterator[Route]:
                 yield Route(name, route, entry.callback, outer + kwargs)
 
     yield from walk(get_resolver().url_patterns, "", "")
+
+
+def partnership_routes() -> list[Route]:
+    return [r for r in all_routes() if r.in_partnership]
+
+
+def record_kwargs() -> set[str]:
+    """Every record kind (URL keyword) a partnership page names."""
+    return {k for r in partnership_routes() for k in r.kwargs if k != "partnership_slug"}
