@@ -18,7 +18,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _xml_escape
+
+from safeboard.core.domain.text import clean_text
 
 Shape = Literal["circle", "square", "triangle", "diamond"]
 
@@ -105,8 +107,13 @@ class Sparkline:
     height: int = 40
 
 
+def escape(text: str) -> str:
+    """Text as SVG holds it: escaped, without the characters XML cannot hold (U+FFFE...)."""
+    return _xml_escape(clean_text(text))
+
+
 def _attr(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
+    return _xml_escape(clean_text(text), {'"': "&quot;"})
 
 
 def nice_ticks(low: float, high: float, *, count: int = 5) -> list[float]:

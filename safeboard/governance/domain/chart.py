@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from safeboard.core.domain.text import clean_text
+
 from .structure import Connector, Layout, Node, Placement, layout, wrap_label
 
 BOX_WIDTH = 240
@@ -53,7 +55,8 @@ class ChartGroup:
 
 
 def _a(value: object) -> str:
-    return escape(str(value), quote=True)
+    # Escaped, and without the characters XML cannot hold (a name with U+FFFE in it).
+    return escape(clean_text(str(value)), quote=True)
 
 
 def _n(value: float) -> str:
