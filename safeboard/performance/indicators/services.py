@@ -156,12 +156,6 @@ def target_save(
 
 
 @transaction.atomic
-def target_delete(*, target: Target, by: Any) -> None:
-    target._history_user = by  # type: ignore[attr-defined]
-    target.delete()
-
-
-@transaction.atomic
 def partner_add(
     *, indicator: Indicator, by: Any, agency: Agency | None, name: str, role: str
 ) -> IndicatorPartner:

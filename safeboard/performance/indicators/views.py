@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -52,6 +53,22 @@ def _indicator_crumbs(request: PartnershipRequest, indicator: Indicator) -> list
 
 def _indicator_caption(indicator: Indicator) -> str:
     return f"{indicator.code} {indicator.name}"
+
+
+def _page_of(request: PartnershipRequest, indicator: Indicator | None, part: str) -> dict[str, Any]:
+    """The form page of one part of an indicator's report card (its targets, partners or data
+    development): back to that part of the card, captioned with the indicator. A data
+    development item of no indicator goes back to the data development agenda."""
+    if indicator is None:
+        return {
+            "next_url": pages.url(request, "development_list"),
+            "breadcrumbs": pages.crumbs(request),
+        }
+    return {
+        "next_url": pages.url(request, "indicator_detail", indicator.pk) + f"#{part}",
+        "caption": _indicator_caption(indicator),
+        "breadcrumbs": _indicator_crumbs(request, indicator),
+    }
 
 
 def _int_or_none(text: str | None) -> int | None:
@@ -165,10 +182,8 @@ def target_create(request: PartnershipRequest, indicator_id: int) -> HttpRespons
         TargetForm(posted(request), indicator=indicator),
         save=functools.partial(services.target_save, indicator=indicator, by=request.user),
         success=_target_saved(indicator),
-        next_url=pages.url(request, "indicator_detail", indicator.pk) + "#targets",
         title="Add a target",
-        caption=_indicator_caption(indicator),
-        breadcrumbs=_indicator_crumbs(request, indicator),
+        **_page_of(request, indicator, "targets"),
     )
 
 
@@ -187,11 +202,9 @@ def target_update(request: PartnershipRequest, indicator_id: int, target_id: int
             services.target_save, indicator=indicator, target=target, by=request.user
         ),
         success=_target_saved(indicator),
-        next_url=pages.url(request, "indicator_detail", indicator.pk) + "#targets",
         title="Change a target",
-        caption=_indicator_caption(indicator),
-        breadcrumbs=_indicator_crumbs(request, indicator),
         context={"history": history_for(target)},
+        **_page_of(request, indicator, "targets"),
     )
 
 
@@ -204,11 +217,9 @@ def partner_create(request: PartnershipRequest, indicator_id: int) -> HttpRespon
         PartnerForm(posted(request), partnership=request.access.partnership),
         save=functools.partial(services.partner_add, indicator=indicator, by=request.user),
         success=lambda partner: f"{partner} added as a partner.",
-        next_url=pages.url(request, "indicator_detail", indicator.pk) + "#partners",
         title="Add a partner with a role",
-        caption=_indicator_caption(indicator),
         button="Add partner",
-        breadcrumbs=_indicator_crumbs(request, indicator),
+        **_page_of(request, indicator, "partners"),
     )
 
 
@@ -242,21 +253,7 @@ def development_list(request: PartnershipRequest) -> HttpResponse:
     )
 
 
-def _development_page(
-    request: PartnershipRequest, indicator: Indicator | None
-) -> tuple[str, str, list[Crumb]]:
-    """Where a data development item's form goes back to, its caption and its breadcrumbs."""
-    if indicator is None:
-        return pages.url(request, "development_list"), "", pages.crumbs(request)
-    return (
-        pages.url(request, "indicator_detail", indicator.pk) + "#development",
-        _indicator_caption(indicator),
-        _indicator_crumbs(request, indicator),
-    )
-
-
 def _development_create(request: PartnershipRequest, indicator: Indicator | None) -> HttpResponse:
-    back, caption, crumbs = _development_page(request, indicator)
     return form_page(
         request,
         DevelopmentItemForm(posted(request)),
@@ -267,10 +264,8 @@ def _development_create(request: PartnershipRequest, indicator: Indicator | None
             by=request.user,
         ),
         success=lambda item: f"{item.title} saved.",
-        next_url=back,
         title="Add data development item",
-        caption=caption,
-        breadcrumbs=crumbs,
+        **_page_of(request, indicator, "development"),
     )
 
 
@@ -294,7 +289,6 @@ def development_update(request: PartnershipRequest, item_id: int) -> HttpRespons
     indicator = (
         None if item.indicator_id is None else access_indicator(request.access, item.indicator_id)
     )
-    back, caption, crumbs = _development_page(request, indicator)
     return form_page(
         request,
         DevelopmentItemChangeForm(posted(request), initial=DevelopmentItemForm.initial_for(item)),
@@ -307,11 +301,9 @@ def development_update(request: PartnershipRequest, item_id: int) -> HttpRespons
             by=request.user,
         ),
         success=lambda saved: f"{saved.title} saved.",
-        next_url=back,
         title="Change data development item",
-        caption=caption,
-        breadcrumbs=crumbs,
         context={"history": history_for(item)},
+        **_page_of(request, indicator, "development"),
     )
 
 
