@@ -25,6 +25,7 @@ from ..models import (
     Unit,
 )
 from .selectors import partnership_actions, partnership_themes
+from .services import INDICATOR_FIELDS
 
 PERIOD_HINT = 'Monthly: "April 2017". Quarterly: "2017/18 Q1". Annual: "2017/18".'
 
@@ -162,27 +163,7 @@ class IndicatorForm(forms.Form):
 
     @classmethod
     def initial_for(cls, indicator: Indicator) -> dict[str, Any]:
-        initial: dict[str, Any] = {
-            name: getattr(indicator, name)
-            for name in (
-                "code",
-                "name",
-                "kind",
-                "definition",
-                "why_it_matters",
-                "unit",
-                "numerator_label",
-                "denominator_label",
-                "polarity",
-                "frequency",
-                "is_bellwether",
-                "suppression_threshold",
-                "story_behind_baseline",
-                "what_works",
-                "is_illustrative",
-                "position",
-            )
-        }
+        initial: dict[str, Any] = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
         initial["source_agency"] = indicator.source_agency_id
         initial["owner"] = indicator.owner_id
         initial["themes"] = list(indicator.themes.values_list("pk", flat=True))
