@@ -331,7 +331,7 @@ def delete_group_a_work_stream(ctx: Ctx) -> bool:
 
 
 def record_group_a_meeting(ctx: Ctx) -> bool:
-    data = {"day": "7", "month": "9", "year": "2011", "title": "Autumn meeting"}
+    data = {"date_day": "7", "date_month": "9", "date_year": "2011", "title": "Autumn meeting"}
     return _post(
         ctx,
         ctx.url("governance:meeting_create", ctx.world.group_a.pk),
@@ -341,7 +341,7 @@ def record_group_a_meeting(ctx: Ctx) -> bool:
 
 
 def record_group_b_meeting(ctx: Ctx) -> bool:
-    data = {"day": "7", "month": "9", "year": "2011", "title": "Autumn meeting"}
+    data = {"date_day": "7", "date_month": "9", "date_year": "2011", "title": "Autumn meeting"}
     return _post(
         ctx,
         ctx.url("governance:meeting_create", ctx.world.group_b.pk),
