@@ -36,8 +36,8 @@ from safeboard.plans.models import Action, Statement, WorkStream
 from safeboard.plans.tests.conftest import PlanWorld, world  # noqa: F401  (the fixture)
 from safeboard.plans.tests.factories import WorkStreamFactory
 from safeboard.ui.tests.forms import form_data
-from tests.test_tenancy import partnership_routes
 from tests.url_records import RecordIds
+from tests.urlwalk import partnership_routes
 
 SLUG = "ourshire"
 
@@ -387,12 +387,18 @@ def _return(ctx: Ctx) -> AgencyReturn:
 
 
 def _return_values(ctx: Ctx, agency_return: AgencyReturn) -> dict[str, str]:
-    """Every value box of the return's page, filled in as its agency would."""
+    """Every value box of the return's page, filled in as its agency would, and the version the
+    page was loaded from."""
     manager = client_for(ctx.tenancy.manager)
     page = manager.get(ctx.url("performance:return_detail", agency_return.pk)).content.decode()
     names = set(re.findall(r'name="((?:value|numerator|denominator|comment)_\d+)"', page))
     assert any(n.startswith("value_") for n in names), "the return has no value to fill in"
-    return {n: ("6" if n.startswith(("value", "numerator", "denominator")) else "") for n in names}
+    values = {
+        n: ("6" if n.startswith(("value", "numerator", "denominator")) else "") for n in names
+    }
+    version = re.search(r'name="version" value="(\d+)"', page)
+    assert version, "the return's form carries the version it was loaded from"
+    return {**values, "version": version.group(1)}
 
 
 def submit_agency_x_return(ctx: Ctx) -> bool:

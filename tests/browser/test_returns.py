@@ -34,7 +34,9 @@ def schedule_april_returns(page: Page, site: str) -> None:
     follow(page, page.get_by_role("link", name="Agency returns", exact=True))
     page.get_by_role("radio", name="Monthly", exact=True).check()
     page.get_by_label("Period", exact=True).fill(PERIOD)
-    page.get_by_label("Due date", exact=True).fill("15/05/2020")
+    due = page.get_by_role("group", name="Due date")
+    for part, text in (("Day", "15"), ("Month", "5"), ("Year", "2020")):
+        due.get_by_label(part, exact=True).fill(text)
     follow(page, page.get_by_role("button", name="Expect returns"))
     expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
     page.context.clear_cookies()

@@ -5,10 +5,11 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from safeboard.core.forms import VersionedForm
 from safeboard.partnerships.models import Partnership
 
 from ..domain.comparators import POPULATION_MEASURE
-from ..models import Indicator
+from ..models import ComparatorSeries, Indicator
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -58,3 +59,11 @@ class ComparatorLinkForm(forms.Form):
         field.queryset = Indicator.objects.filter(
             partnership=partnership, archived_at__isnull=True
         ).order_by("code")
+
+    @staticmethod
+    def initial_for(series: ComparatorSeries) -> dict[str, Any]:
+        return {"indicator": series.indicator_id}
+
+
+class ComparatorLinkChangeForm(ComparatorLinkForm, VersionedForm):
+    pass

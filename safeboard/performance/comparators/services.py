@@ -134,11 +134,16 @@ def comparators_import(
 
 @transaction.atomic
 def comparator_link(
-    *, series: ComparatorSeries, indicator: Indicator | None, by: Any
+    *,
+    series: ComparatorSeries,
+    indicator: Indicator | None,
+    by: Any,
+    expected_version: int | None = None,
 ) -> ComparatorSeries:
-    """Draw `series` beside `indicator` (or beside nothing, if None)."""
+    """Draw `series` beside `indicator` (or beside nothing, if None), from the version
+    `expected_version` when given."""
     if indicator is not None and indicator.partnership_id != series.partnership_id:
         raise ApplicationError("Choose an indicator of this partnership.", field="indicator")
     series.indicator = indicator
-    save_recorded(series, by=by)
+    save_recorded(series, by=by, expected_version=expected_version)
     return series

@@ -5,33 +5,27 @@ Everyone in the partnership reads them (VIEW); analysts and managers import and 
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeboard.core.errors import ApplicationError
-from safeboard.core.forms import run_service
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
+from safeboard.ui.pages import AppPages, form_page, posted, posted_files
 
 from ..access import access_comparator
 from ..domain.comparators import SYMBOLS, symbol_meaning
 from . import selectors
-from .forms import ComparatorImportForm, ComparatorLinkForm
+from .forms import ComparatorImportForm, ComparatorLinkChangeForm, ComparatorLinkForm
 from .services import ComparatorImportError, comparator_link, comparators_import
 
-
-def _crumbs(request: PartnershipRequest, *trail: tuple[str, str]) -> list[tuple[str, str]]:
-    p = request.access.partnership
-    return [
-        (p.short_name or p.name, reverse("partnerships:home", args=[p.slug])),
-        *trail,
-    ]
+pages = AppPages("performance", root=("Comparators", "comparator_list"))
 
 
 def _figure(value: Decimal | None, symbol: str) -> str:
@@ -41,10 +35,6 @@ def _figure(value: Decimal | None, symbol: str) -> str:
     return f"{value.normalize():,f}"
 
 
-def _list_url(request: PartnershipRequest) -> str:
-    return reverse("performance:comparator_list", args=[request.access.partnership.slug])
-
-
 @require_GET
 @partnership_view()
 def comparator_list(request: PartnershipRequest) -> HttpResponse:
@@ -52,7 +42,7 @@ def comparator_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,
         "performance/comparators/list.html",
-        {"series_list": series, "breadcrumbs": _crumbs(request)},
+        {"series_list": series, "breadcrumbs": pages.crumbs(request, app_root=False)},
     )
 
 
@@ -69,7 +59,7 @@ def comparator_detail(request: PartnershipRequest, series_id: int) -> HttpRespon
             "points": points,
             "symbols": SYMBOLS,
             "history": history_for(series),
-            "breadcrumbs": _crumbs(request, ("Comparators", _list_url(request))),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 
@@ -77,10 +67,7 @@ def comparator_detail(request: PartnershipRequest, series_id: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.MANAGE_INDICATORS)
 def comparator_import(request: PartnershipRequest) -> HttpResponse:
-    form = ComparatorImportForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-    )
+    form = ComparatorImportForm(posted(request), posted_files(request))
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -101,7 +88,7 @@ def comparator_import(request: PartnershipRequest) -> HttpResponse:
                 f"Imported {summary.points} figures: {summary.series_created} new series, "
                 f"{summary.series_updated} updated.",
             )
-            return redirect(_list_url(request))
+            return redirect(pages.url(request, "comparator_list"))
     return render(
         request,
         "performance/comparators/import.html",
@@ -109,7 +96,7 @@ def comparator_import(request: PartnershipRequest) -> HttpResponse:
             "form": form,
             "problems": problems,
             "symbols": SYMBOLS,
-            "breadcrumbs": _crumbs(request, ("Comparators", _list_url(request))),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 
@@ -118,35 +105,18 @@ def comparator_import(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(Capability.MANAGE_INDICATORS)
 def comparator_link_edit(request: PartnershipRequest, series_id: int) -> HttpResponse:
     series = access_comparator(request.access, series_id, capability=Capability.MANAGE_INDICATORS)
-    form = ComparatorLinkForm(
-        request.POST if request.method == "POST" else None,
-        initial={"indicator": series.indicator_id},
-        partnership=request.access.partnership,
-    )
-    if request.method == "POST" and form.is_valid():
-        done = run_service(
-            form,
-            comparator_link,
-            series=series,
-            indicator=form.cleaned_data["indicator"],
-            by=request.user,
-        )
-        if done is not None:
-            messages.success(request, f"Link saved for {series}.")
-            return redirect(
-                "performance:comparator_detail", request.access.partnership.slug, series.pk
-            )
-    detail = reverse(
-        "performance:comparator_detail", args=[request.access.partnership.slug, series.pk]
-    )
-    return render(
+    return form_page(
         request,
-        "performance/comparators/link.html",
-        {
-            "form": form,
-            "series": series,
-            "breadcrumbs": _crumbs(
-                request, ("Comparators", _list_url(request)), (str(series), detail)
-            ),
-        },
+        ComparatorLinkChangeForm(
+            posted(request),
+            initial=ComparatorLinkForm.initial_for(series),
+            partnership=request.access.partnership,
+        ),
+        record=series,
+        save=functools.partial(comparator_link, series=series, by=request.user),
+        success=f"Link saved for {series}.",
+        next_url=pages.url(request, "comparator_detail", series.pk),
+        title="Draw this series beside an indicator",
+        caption=f"{series.area_name}: {series.source_measure}",
+        breadcrumbs=pages.crumbs(request, (series, "comparator_detail", series.pk)),
     )

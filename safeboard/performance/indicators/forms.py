@@ -9,19 +9,23 @@ from typing import Any
 
 from django import forms
 
+from safeboard.core.forms import VersionedForm
 from safeboard.partnerships.models import Agency, Membership, Partnership
 from safeboard.plans.models import Action, Theme
 
 from ..domain import periods
 from ..models import (
+    DataDevelopmentItem,
     DevelopmentStatus,
     Frequency,
     Indicator,
     IndicatorKind,
     Polarity,
+    Target,
     Unit,
 )
 from .selectors import partnership_actions, partnership_themes
+from .services import INDICATOR_FIELDS
 
 PERIOD_HINT = 'Monthly: "April 2017". Quarterly: "2017/18 Q1". Annual: "2017/18".'
 
@@ -53,6 +57,8 @@ class _MemberChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 
 class IndicatorForm(forms.Form):
+    widths = {"code": "10", "suppression_threshold": "4", "baseline_end": "10", "position": "4"}
+
     code = forms.SlugField(
         max_length=40,
         help_text="A short stable code of letters, numbers and hyphens, e.g. NEL-DA-01.",
@@ -157,27 +163,7 @@ class IndicatorForm(forms.Form):
 
     @classmethod
     def initial_for(cls, indicator: Indicator) -> dict[str, Any]:
-        initial: dict[str, Any] = {
-            name: getattr(indicator, name)
-            for name in (
-                "code",
-                "name",
-                "kind",
-                "definition",
-                "why_it_matters",
-                "unit",
-                "numerator_label",
-                "denominator_label",
-                "polarity",
-                "frequency",
-                "is_bellwether",
-                "suppression_threshold",
-                "story_behind_baseline",
-                "what_works",
-                "is_illustrative",
-                "position",
-            )
-        }
+        initial: dict[str, Any] = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
         initial["source_agency"] = indicator.source_agency_id
         initial["owner"] = indicator.owner_id
         initial["themes"] = list(indicator.themes.values_list("pk", flat=True))
@@ -201,7 +187,13 @@ class IndicatorForm(forms.Form):
         return data
 
 
+class IndicatorChangeForm(IndicatorForm, VersionedForm):
+    pass
+
+
 class TargetForm(forms.Form):
+    widths = {"period": "10", "value": "10"}
+
     period = forms.CharField(
         max_length=40,
         error_messages={"required": "Enter the period the target is for."},
@@ -230,9 +222,20 @@ class TargetForm(forms.Form):
         except periods.PeriodError as exc:
             raise forms.ValidationError(str(exc)) from exc
 
-    def service_kwargs(self) -> dict[str, Any]:
+    def for_service(self) -> dict[str, Any]:
         value: Decimal = self.cleaned_data["value"]
         return {"period_start": self.cleaned_data["period"], "value": value}
+
+    @staticmethod
+    def initial_for(target: Target) -> dict[str, Any]:
+        return {
+            "period": periods.label(target.period_start, target.indicator.frequency),
+            "value": target.value,
+        }
+
+
+class TargetChangeForm(TargetForm, VersionedForm):
+    pass
 
 
 class PartnerForm(forms.Form):
@@ -269,6 +272,10 @@ class DevelopmentItemForm(forms.Form):
         choices=DevelopmentStatus.choices, error_messages=_choice_errors("the status")
     )
 
+    @staticmethod
+    def initial_for(item: DataDevelopmentItem) -> dict[str, Any]:
+        return {"title": item.title, "description": item.description, "status": item.status}
 
-class ConfirmForm(forms.Form):
-    """An empty form: posting it confirms."""
+
+class DevelopmentItemChangeForm(DevelopmentItemForm, VersionedForm):
+    pass

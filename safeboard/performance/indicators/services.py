@@ -61,6 +61,7 @@ def _set_indicator(
     actions: Iterable[Action],
     fields: dict[str, Any],
     by: Any,
+    expected_version: int | None = None,
 ) -> Indicator:
     partnership = indicator.partnership
     themes, actions = list(themes), list(actions)
@@ -84,7 +85,7 @@ def _set_indicator(
             f"Another indicator already has the code {indicator.code}. Enter a different code.",
             field="code",
         )
-    save_recorded(indicator, by=by)
+    save_recorded(indicator, by=by, expected_version=expected_version)
     indicator.themes.set(themes)
     indicator.actions.set(actions)
     return indicator
@@ -110,9 +111,19 @@ def indicator_update(
     by: Any,
     themes: Iterable[Theme] = (),
     actions: Iterable[Action] = (),
+    expected_version: int | None = None,
     **fields: Any,
 ) -> Indicator:
-    return _set_indicator(indicator, themes=themes, actions=actions, fields=fields, by=by)
+    """Change the indicator (and its priorities and actions, guarded by its version: with
+    `expected_version`, a save over a newer one raises StaleEdit and writes nothing)."""
+    return _set_indicator(
+        indicator,
+        themes=themes,
+        actions=actions,
+        fields=fields,
+        by=by,
+        expected_version=expected_version,
+    )
 
 
 @transaction.atomic
@@ -123,8 +134,10 @@ def target_save(
     period_start: datetime.date,
     value: Decimal,
     target: Target | None = None,
+    expected_version: int | None = None,
 ) -> Target:
-    """Set the target for one period (creating it, or changing `target`)."""
+    """Set the target for one period (creating it, or changing `target`, from the version
+    `expected_version` when given)."""
     if target is not None and target.indicator_id != indicator.pk:
         raise ApplicationError("This target belongs to another indicator.")
     clash = Target.objects.filter(indicator=indicator, period_start=period_start)
@@ -138,14 +151,8 @@ def target_save(
         )
     record = target or Target(partnership=indicator.partnership, indicator=indicator)
     record.period_start, record.value = period_start, value
-    save_recorded(record, by=by)
+    save_recorded(record, by=by, expected_version=expected_version)
     return record
-
-
-@transaction.atomic
-def target_delete(*, target: Target, by: Any) -> None:
-    target._history_user = by  # type: ignore[attr-defined]
-    target.delete()
 
 
 @transaction.atomic
@@ -182,7 +189,9 @@ def development_item_save(
     status: str,
     indicator: Indicator | None,
     item: DataDevelopmentItem | None = None,
+    expected_version: int | None = None,
 ) -> DataDevelopmentItem:
+    """Add a data development item (of `indicator`, or general) or change `item`."""
     _check_inside(partnership, indicator, "indicator", "an indicator")
     record = item or DataDevelopmentItem(partnership=partnership)
     record.title, record.description, record.status, record.indicator = (
@@ -191,5 +200,5 @@ def development_item_save(
         status,
         indicator,
     )
-    save_recorded(record, by=by)
+    save_recorded(record, by=by, expected_version=expected_version)
     return record

@@ -5,22 +5,22 @@ Each view: access -> service or selector -> render or redirect."""
 from __future__ import annotations
 
 import datetime
+import functools
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
-from safeboard.core.forms import run_service
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.disclosure import Output
 from safeboard.partnerships.domain.roles import Capability
 from safeboard.plans.access import access_theme
+from safeboard.ui.pages import AppPages, Crumb, confirm_page, form_page, posted
 
 from ..access import (
     access_development_item,
@@ -30,37 +30,45 @@ from ..access import (
     entitlement,
 )
 from ..domain import periods
-from ..models import Indicator, IndicatorKind
+from ..models import Indicator, IndicatorKind, Target
 from . import exports, selectors, services
 from .forms import (
-    ConfirmForm,
+    DevelopmentItemChangeForm,
     DevelopmentItemForm,
+    IndicatorChangeForm,
     IndicatorForm,
     PartnerForm,
+    TargetChangeForm,
     TargetForm,
 )
 from .presenters import ILLUSTRATIVE_LABEL
 
-
-def _url(request: PartnershipRequest, name: str, *args: object) -> str:
-    return reverse(f"performance:{name}", args=[request.access.partnership.slug, *args])
-
-
-def _crumbs(request: PartnershipRequest, *trail: tuple[str, str]) -> list[tuple[str, str]]:
-    p = request.access.partnership
-    return [
-        (p.short_name or p.name, reverse("partnerships:home", args=[p.slug])),
-        ("Data set", _url(request, "indicator_list")),
-        *trail,
-    ]
+pages = AppPages("performance", root=("Data set", "indicator_list"))
+MANAGE = Capability.MANAGE_INDICATORS
 
 
-def _posted(request: PartnershipRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+def _indicator_crumbs(request: PartnershipRequest, indicator: Indicator) -> list[Crumb]:
+    return pages.crumbs(request, (indicator.code, "indicator_detail", indicator.pk))
 
 
-def _indicator_crumb(request: PartnershipRequest, indicator: Indicator) -> tuple[str, str]:
-    return (indicator.code, _url(request, "indicator_detail", indicator.pk))
+def _indicator_caption(indicator: Indicator) -> str:
+    return f"{indicator.code} {indicator.name}"
+
+
+def _page_of(request: PartnershipRequest, indicator: Indicator | None, part: str) -> dict[str, Any]:
+    """The form page of one part of an indicator's report card (its targets, partners or data
+    development): back to that part of the card, captioned with the indicator. A data
+    development item of no indicator goes back to the data development agenda."""
+    if indicator is None:
+        return {
+            "next_url": pages.url(request, "development_list"),
+            "breadcrumbs": pages.crumbs(request),
+        }
+    return {
+        "next_url": pages.url(request, "indicator_detail", indicator.pk) + f"#{part}",
+        "caption": _indicator_caption(indicator),
+        "breadcrumbs": _indicator_crumbs(request, indicator),
+    }
 
 
 def _int_or_none(text: str | None) -> int | None:
@@ -85,7 +93,6 @@ def indicator_list(request: PartnershipRequest) -> HttpResponse:
     if theme_id is not None and theme_id not in {t.pk for t in themes}:
         theme_id = None
     rows = selectors.indicator_list(partnership=partnership, kind=kind, theme_id=theme_id)
-    p = partnership
     return render(
         request,
         "performance/indicators/indicator_list.html",
@@ -96,69 +103,44 @@ def indicator_list(request: PartnershipRequest) -> HttpResponse:
             "kind": kind,
             "theme_id": theme_id,
             "any_illustrative": any(r.indicator.is_illustrative for r in rows),
-            "breadcrumbs": [(p.short_name or p.name, reverse("partnerships:home", args=[p.slug]))],
+            "breadcrumbs": pages.crumbs(request, app_root=False),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_INDICATORS)
+@partnership_view(MANAGE)
 def indicator_create(request: PartnershipRequest) -> HttpResponse:
     partnership = request.access.partnership
-    form = IndicatorForm(_posted(request), partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        indicator = run_service(
-            form,
-            services.indicator_create,
-            partnership=partnership,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if indicator:
-            messages.success(request, f"{indicator.code} {indicator.name} added.")
-            return redirect(_url(request, "indicator_detail", indicator.pk))
-    return render(
+    return form_page(
         request,
-        "performance/indicators/indicator_form.html",
-        {
-            "form": form,
-            "title": "Add an indicator",
-            "breadcrumbs": _crumbs(request),
-        },
+        IndicatorForm(posted(request), partnership=partnership),
+        save=functools.partial(services.indicator_create, partnership=partnership, by=request.user),
+        success=lambda indicator: f"{indicator.code} {indicator.name} added.",
+        next_url=lambda indicator: pages.url(request, "indicator_detail", indicator.pk),
+        title="Add an indicator",
+        breadcrumbs=pages.crumbs(request),
     )
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_INDICATORS)
+@partnership_view(MANAGE)
 def indicator_update(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
-    indicator = access_indicator(
-        request.access, indicator_id, capability=Capability.MANAGE_INDICATORS
-    )
-    form = IndicatorForm(
-        _posted(request),
-        partnership=request.access.partnership,
-        initial=IndicatorForm.initial_for(indicator),
-    )
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form,
-            services.indicator_update,
-            indicator=indicator,
-            by=request.user,
-            **form.cleaned_data,
-        ):
-            messages.success(request, f"{indicator.code} {indicator.name} saved.")
-            return redirect(_url(request, "indicator_detail", indicator.pk))
-    return render(
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
+    return form_page(
         request,
-        "performance/indicators/indicator_form.html",
-        {
-            "form": form,
-            "title": f"Change {indicator.code}",
-            "record": indicator,
-            "history": history_for(indicator),
-            "breadcrumbs": _crumbs(request, _indicator_crumb(request, indicator)),
-        },
+        IndicatorChangeForm(
+            posted(request),
+            partnership=request.access.partnership,
+            initial=IndicatorForm.initial_for(indicator),
+        ),
+        record=indicator,
+        save=functools.partial(services.indicator_update, indicator=indicator, by=request.user),
+        success=lambda saved: f"{saved.code} {saved.name} saved.",
+        next_url=pages.url(request, "indicator_detail", indicator.pk),
+        title=f"Change {indicator.code}",
+        breadcrumbs=_indicator_crumbs(request, indicator),
+        context={"history": history_for(indicator)},
     )
 
 
@@ -177,133 +159,87 @@ def indicator_detail(request: PartnershipRequest, indicator_id: int) -> HttpResp
             "illustrative_label": ILLUSTRATIVE_LABEL,
             "record": indicator,
             "history": history_for(indicator),
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 
 
-# --- Targets ----------------------------------------------------------------------------------
+# --- Targets, partners with a role, data development ----------------------------------------
+
+
+def _target_saved(indicator: Indicator) -> Callable[[Target], str]:
+    return lambda target: (
+        f"Target for {periods.label(target.period_start, indicator.frequency)} saved."
+    )
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_INDICATORS)
+@partnership_view(MANAGE)
 def target_create(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
-    return _target_form(request, indicator_id, None)
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
+    return form_page(
+        request,
+        TargetForm(posted(request), indicator=indicator),
+        save=functools.partial(services.target_save, indicator=indicator, by=request.user),
+        success=_target_saved(indicator),
+        title="Add a target",
+        **_page_of(request, indicator, "targets"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_INDICATORS)
+@partnership_view(MANAGE)
 def target_update(request: PartnershipRequest, indicator_id: int, target_id: int) -> HttpResponse:
-    return _target_form(request, indicator_id, target_id)
-
-
-def _target_form(
-    request: PartnershipRequest, indicator_id: int, target_id: int | None
-) -> HttpResponse:
-    indicator = access_indicator(
-        request.access, indicator_id, capability=Capability.MANAGE_INDICATORS
-    )
-    target = None if target_id is None else access_target(request.access, indicator, target_id)
-    initial = (
-        {}
-        if target is None
-        else {
-            "period": periods.label(target.period_start, indicator.frequency),
-            "value": target.value,
-        }
-    )
-    form = TargetForm(_posted(request), indicator=indicator, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            form,
-            services.target_save,
-            indicator=indicator,
-            by=request.user,
-            target=target,
-            **form.service_kwargs(),
-        )
-        if saved:
-            messages.success(
-                request,
-                f"Target for {periods.label(saved.period_start, indicator.frequency)} saved.",
-            )
-            return redirect(_url(request, "indicator_detail", indicator.pk) + "#targets")
-    return render(
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
+    target = access_target(request.access, indicator, target_id)
+    return form_page(
         request,
-        "performance/indicators/target_form.html",
-        {
-            "form": form,
-            "indicator": indicator,
-            "title": "Add a target" if target is None else "Change a target",
-            "record": target,
-            "history": history_for(target) if target else [],
-            "breadcrumbs": _crumbs(request, _indicator_crumb(request, indicator)),
-        },
+        TargetChangeForm(
+            posted(request), indicator=indicator, initial=TargetForm.initial_for(target)
+        ),
+        record=target,
+        save=functools.partial(
+            services.target_save, indicator=indicator, target=target, by=request.user
+        ),
+        success=_target_saved(indicator),
+        title="Change a target",
+        context={"history": history_for(target)},
+        **_page_of(request, indicator, "targets"),
     )
-
-
-# --- Partners with a role ---------------------------------------------------------------------
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_INDICATORS)
+@partnership_view(MANAGE)
 def partner_create(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
-    indicator = access_indicator(
-        request.access, indicator_id, capability=Capability.MANAGE_INDICATORS
-    )
-    form = PartnerForm(_posted(request), partnership=request.access.partnership)
-    if request.method == "POST" and form.is_valid():
-        partner = run_service(
-            form, services.partner_add, indicator=indicator, by=request.user, **form.cleaned_data
-        )
-        if partner:
-            messages.success(request, f"{partner} added as a partner.")
-            return redirect(_url(request, "indicator_detail", indicator.pk) + "#partners")
-    return render(
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
+    return form_page(
         request,
-        "performance/indicators/partner_form.html",
-        {
-            "form": form,
-            "indicator": indicator,
-            "breadcrumbs": _crumbs(request, _indicator_crumb(request, indicator)),
-        },
+        PartnerForm(posted(request), partnership=request.access.partnership),
+        save=functools.partial(services.partner_add, indicator=indicator, by=request.user),
+        success=lambda partner: f"{partner} added as a partner.",
+        title="Add a partner with a role",
+        button="Add partner",
+        **_page_of(request, indicator, "partners"),
     )
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_INDICATORS)
+@partnership_view(MANAGE)
 def partner_remove(request: PartnershipRequest, indicator_id: int, partner_id: int) -> HttpResponse:
-    indicator = access_indicator(
-        request.access, indicator_id, capability=Capability.MANAGE_INDICATORS
-    )
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
     partner = access_partner(request.access, indicator, partner_id)
-    form = ConfirmForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        services.partner_remove(partner=partner, by=request.user)
-        messages.success(request, f"{partner} removed from the partners.")
-        return redirect(_url(request, "indicator_detail", indicator.pk) + "#partners")
-    return render(
+    back = pages.url(request, "indicator_detail", indicator.pk) + "#partners"
+    return confirm_page(
         request,
-        "performance/indicators/partner_remove.html",
-        {
-            "form": form,
-            "indicator": indicator,
-            "partner": partner,
-            "breadcrumbs": _crumbs(request, _indicator_crumb(request, indicator)),
-        },
+        act=functools.partial(services.partner_remove, partner=partner, by=request.user),
+        title=f"Remove {partner} from the partners?",
+        body=f"{partner} will no longer be listed as a partner of {_indicator_caption(indicator)}.",
+        button="Remove partner",
+        success=f"{partner} removed from the partners.",
+        next_url=back,
+        cancel=back,
+        breadcrumbs=_indicator_crumbs(request, indicator),
     )
-
-
-# --- Data development -------------------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_INDICATORS)
-def development_create(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
-    indicator = access_indicator(
-        request.access, indicator_id, capability=Capability.MANAGE_INDICATORS
-    )
-    return _development_form(request, indicator, None)
 
 
 @require_GET
@@ -313,67 +249,61 @@ def development_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,
         "performance/indicators/development_list.html",
-        {"items": items, "breadcrumbs": _crumbs(request)},
+        {"items": items, "breadcrumbs": pages.crumbs(request)},
+    )
+
+
+def _development_create(request: PartnershipRequest, indicator: Indicator | None) -> HttpResponse:
+    return form_page(
+        request,
+        DevelopmentItemForm(posted(request)),
+        save=functools.partial(
+            services.development_item_save,
+            partnership=request.access.partnership,
+            indicator=indicator,
+            by=request.user,
+        ),
+        success=lambda item: f"{item.title} saved.",
+        title="Add data development item",
+        **_page_of(request, indicator, "development"),
     )
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_INDICATORS)
-def development_create_general(request: PartnershipRequest) -> HttpResponse:
-    return _development_form(request, None, None)
+@partnership_view(MANAGE)
+def development_create(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
+    return _development_create(request, indicator)
 
 
 @require_http_methods(["GET", "POST"])
-@partnership_view(Capability.MANAGE_INDICATORS)
+@partnership_view(MANAGE)
+def development_create_general(request: PartnershipRequest) -> HttpResponse:
+    return _development_create(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+@partnership_view(MANAGE)
 def development_update(request: PartnershipRequest, item_id: int) -> HttpResponse:
-    item = access_development_item(request.access, item_id, capability=Capability.MANAGE_INDICATORS)
+    item = access_development_item(request.access, item_id, capability=MANAGE)
     indicator = (
         None if item.indicator_id is None else access_indicator(request.access, item.indicator_id)
     )
-    return _development_form(request, indicator, item)
-
-
-def _development_form(
-    request: PartnershipRequest, indicator: Indicator | None, item: Any
-) -> HttpResponse:
-    initial = (
-        {}
-        if item is None
-        else {"title": item.title, "description": item.description, "status": item.status}
-    )
-    form = DevelopmentItemForm(_posted(request), initial=initial)
-    back = (
-        _url(request, "indicator_detail", indicator.pk) + "#development"
-        if indicator
-        else _url(request, "development_list")
-    )
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            form,
+    return form_page(
+        request,
+        DevelopmentItemChangeForm(posted(request), initial=DevelopmentItemForm.initial_for(item)),
+        record=item,
+        save=functools.partial(
             services.development_item_save,
             partnership=request.access.partnership,
-            by=request.user,
             indicator=indicator,
             item=item,
-            **form.cleaned_data,
-        )
-        if saved:
-            messages.success(request, f"{saved.title} saved.")
-            return redirect(back)
-    trail = [_indicator_crumb(request, indicator)] if indicator else []
-    return render(
-        request,
-        "performance/indicators/development_form.html",
-        {
-            "form": form,
-            "indicator": indicator,
-            "title": "Add data development item"
-            if item is None
-            else "Change data development item",
-            "record": item,
-            "history": history_for(item) if item else [],
-            "breadcrumbs": _crumbs(request, *trail),
-        },
+            by=request.user,
+        ),
+        success=lambda saved: f"{saved.title} saved.",
+        title="Change data development item",
+        context={"history": history_for(item)},
+        **_page_of(request, indicator, "development"),
     )
 
 
@@ -391,7 +321,7 @@ def dashboard(request: PartnershipRequest) -> HttpResponse:
             "rows": rows,
             "any_illustrative": any(r.indicator.is_illustrative for r in rows),
             "illustrative_label": ILLUSTRATIVE_LABEL,
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 
@@ -403,7 +333,7 @@ def scorecard_list(request: PartnershipRequest) -> HttpResponse:
     return render(
         request,
         "performance/indicators/scorecard_list.html",
-        {"themes": themes, "breadcrumbs": _crumbs(request)},
+        {"themes": themes, "breadcrumbs": pages.crumbs(request)},
     )
 
 
@@ -420,7 +350,7 @@ def scorecard_theme(request: PartnershipRequest, theme_id: int) -> HttpResponse:
             "rows": rows,
             "any_illustrative": any(r.indicator.is_illustrative for r in rows),
             "illustrative_label": ILLUSTRATIVE_LABEL,
-            "breadcrumbs": _crumbs(request, ("Scorecards", _url(request, "scorecard_list"))),
+            "breadcrumbs": pages.crumbs(request, ("Scorecards", "scorecard_list")),
         },
     )
 
@@ -452,7 +382,7 @@ def report(request: PartnershipRequest) -> HttpResponse:
             "report": data,
             "illustrative_label": ILLUSTRATIVE_LABEL,
             "period_error": bool(request.GET.get("period")) and _chosen_period(request) is None,
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from django import forms
 
+from safeboard.core.forms import VersionedForm
+from safeboard.ui.forms import DateInputField
+
 from ..domain import periods
 from ..domain import returns as rules
-from ..models import Frequency
+from ..models import AgencyReturn, Frequency
 from .selectors import ReturnRow
-from .services import ReturnInput
+from .services import ReturnInput, RowsError
 
-DATE_ERRORS = {
-    "invalid": "Enter a real date in the format day/month/year, like 15/05/2025.",
-    "required": "Enter the date the returns are due.",
-}
+T = TypeVar("T")
 MAX_UPLOAD = 50 * 1024 * 1024
 
 
 class ScheduleForm(forms.Form):
+    widths = {"period": "10"}
+
     frequency = forms.ChoiceField(
         label="How often",
         choices=Frequency.choices,
@@ -34,8 +36,10 @@ class ScheduleForm(forms.Form):
         '"2017/18" for a year',
         error_messages={"required": "Enter the period the returns are for."},
     )
-    due_date = forms.DateField(
-        label="Due date", help_text="For example, 15/05/2025", error_messages=DATE_ERRORS
+    due_date = DateInputField(
+        label="Due date",
+        hint="For example, 15 5 2025",
+        error_messages={"required": "Enter the date the returns are due."},
     )
 
     def clean(self) -> dict[str, Any]:
@@ -48,6 +52,16 @@ class ScheduleForm(forms.Form):
                 self.add_error("period", str(exc))
         return data
 
+    def for_service(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {k: data[k] for k in ("frequency", "period_start", "due_date")}
+
+    def done_message(self, created: Sequence[AgencyReturn]) -> str:
+        label = periods.label(self.cleaned_data["period_start"], self.cleaned_data["frequency"])
+        if not created:
+            return f"Every return for {label} was already expected."
+        return f"{len(created)} return{'s' if len(created) != 1 else ''} expected for {label}."
+
 
 def _row_field(label: str, code: str) -> forms.CharField:
     return forms.CharField(
@@ -58,8 +72,10 @@ def _row_field(label: str, code: str) -> forms.CharField:
     )
 
 
-class ReturnValuesForm(forms.Form):
-    """One row per expected indicator: value (or numerator and denominator) and comment."""
+class ReturnValuesForm(VersionedForm):
+    """One row per expected indicator: value (or numerator and denominator) and comment, and the
+    version of the return the form was loaded from (two people filling in one return at once:
+    the second save is refused, naming the first person and the values they changed)."""
 
     def __init__(self, *args: Any, rows: Sequence[ReturnRow], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -111,6 +127,24 @@ class ReturnValuesForm(forms.Form):
             )
         data["inputs"] = inputs
         return data
+
+    def for_service(self) -> dict[str, Any]:
+        return {"rows": self.cleaned_data["inputs"]}
+
+    def showing_row_errors(self, service: Callable[..., T]) -> Callable[..., T | None]:
+        """`service`, with each row problem it finds (RowsError) put on its box of this form
+        (and None returned, so the page shows the form again)."""
+
+        def save(**kwargs: Any) -> T | None:
+            try:
+                return service(**kwargs)
+            except RowsError as exc:
+                for indicator_id, column, message in exc.errors:
+                    name = f"{column}_{indicator_id}"
+                    self.add_error(name if name in self.fields else None, message)
+                return None
+
+        return save
 
     def bound_rows(self) -> list[dict[str, Any]]:
         result = []

@@ -8,6 +8,7 @@ official figures are the approved ones; drafts never reach a report.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,8 +18,9 @@ from typing import IO, Any
 from django.db import connection, transaction
 from django.utils import timezone
 
-from safeboard.core.errors import ApplicationError
-from safeboard.core.services import save_recorded
+from safeboard.core.errors import ApplicationError, StaleEdit
+from safeboard.core.history import FieldChange, changes_since, history_for
+from safeboard.core.services import save_recorded, stale_message
 from safeboard.partnerships.models import Partnership
 from safeboard.reports.readers import read_all, read_table
 
@@ -138,18 +140,69 @@ def returns_schedule(
     return created
 
 
+# Value fields that say which value it is rather than what was entered.
+_VALUE_IDENTITY = ("indicator", "agency", "period_start", "agency_return")
+
+
+def _shown(text: str) -> str:
+    """A number as the return's form shows it ("10" for 10.0000); other text as it is."""
+    try:
+        return rules._fmt(Decimal(text))
+    except ArithmeticError:
+        return text
+
+
+def _stale_return(agency_return: AgencyReturn, version: int, current: int) -> StaleEdit:
+    """The refusal of a save over a newer one: who saved the return since `version`, and each
+    value they changed ("cp-all value (10 -> 12)"), for the person to check."""
+    entries = changes_since(agency_return, version)
+    changed = [
+        (entry.when, value.indicator.code, change)
+        for value in Value.objects.filter(agency_return=agency_return).select_related("indicator")
+        for entry in history_for(value, ignore=_VALUE_IDENTITY)
+        for change in entry.changes
+    ]
+    told = []
+    for index, entry in enumerate(entries):
+        # A save claims the return first, then writes its values: they follow its history row.
+        until = entries[index + 1].when if index + 1 < len(entries) else None
+        values = tuple(
+            FieldChange(f"{code} {c.label.lower()}", _shown(c.old), _shown(c.new))
+            for when, code, c in changed
+            if when >= entry.when and (until is None or when < until)
+        )
+        told.append(dataclasses.replace(entry, changes=entry.changes + values))
+    return StaleEdit(stale_message(told), current_version=current)
+
+
 @transaction.atomic
 def return_save_values(
-    *, agency_return: AgencyReturn, rows: Sequence[ReturnInput], by: Any
+    *,
+    agency_return: AgencyReturn,
+    rows: Sequence[ReturnInput],
+    by: Any,
+    expected_version: int | None = None,
 ) -> AgencyReturn:
     """Save the agency's values for the return's period (a draft). Refuses a locked or submitted
     return, an indicator the agency does not report, a percentage or rate whose numerator and
-    denominator do not add up, and a part bigger than its whole; nothing is saved then."""
+    denominator do not add up, and a part bigger than its whole; nothing is saved then.
+
+    The return's version guards its values: every save moves it on, and with `expected_version`
+    (the version the web form was loaded from) a save over someone else's newer one raises
+    StaleEdit naming them and the values they changed, and writes nothing."""
     agency_return = AgencyReturn.objects.select_for_update().get(pk=agency_return.pk)
     try:
         new_status = rules.after_save(agency_return.status)
     except rules.ReturnRuleError as exc:
         raise _rule(exc) from exc
+    agency_return.status = new_status
+    try:
+        save_recorded(
+            agency_return, by=by, update_fields=["status"], expected_version=expected_version
+        )
+    except StaleEdit as exc:
+        assert expected_version is not None  # only a compare-and-swap is refused
+        raise _stale_return(agency_return, expected_version, exc.current_version) from None
     indicators = {i.pk: i for i in expected_indicators(agency_return)}
     errors: list[tuple[int, str, str]] = []
     figures: dict[int, tuple[rules.Figures, str]] = {}
@@ -210,20 +263,24 @@ def return_save_values(
         value.comment = comment
         value.agency_return = agency_return
         save_recorded(value, by=by)
-    if new_status != agency_return.status:
-        agency_return.status = new_status
-        save_recorded(agency_return, by=by, update_fields=["status"])
     return agency_return
 
 
 @transaction.atomic
 def return_save_and_submit(
-    *, agency_return: AgencyReturn, rows: Sequence[ReturnInput], by: Any
+    *,
+    agency_return: AgencyReturn,
+    rows: Sequence[ReturnInput],
+    by: Any,
+    expected_version: int | None = None,
 ) -> AgencyReturn:
     """Save the values and submit the return as one step. If the values or the return cannot
     be submitted (a value missing, an unusual count without a comment: RowsError lists each),
-    nothing is saved; the person's input is still in their form to correct and send again."""
-    saved = return_save_values(agency_return=agency_return, rows=rows, by=by)
+    or someone saved the return since `expected_version`, nothing is saved; the person's input
+    is still in their form to correct and send again."""
+    saved = return_save_values(
+        agency_return=agency_return, rows=rows, by=by, expected_version=expected_version
+    )
     return return_submit(agency_return=saved, by=by)
 
 

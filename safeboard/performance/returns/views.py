@@ -14,22 +14,22 @@ it.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeboard.core.errors import ApplicationError
-from safeboard.core.forms import run_service
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.disclosure import Output
 from safeboard.partnerships.domain.roles import Capability
+from safeboard.ui.pages import AppPages, Crumb, form_page, posted, posted_files
 
 from ..access import access_return, entitlement, may_act_for_return
 from ..domain import periods
@@ -39,17 +39,7 @@ from ..models import AgencyReturn
 from . import files, selectors, services
 from .forms import FileForm, ReturnValuesForm, ScheduleForm, SendBackForm
 
-
-def _url(request: PartnershipRequest, name: str, *args: Any) -> str:
-    return reverse(f"performance:{name}", args=[request.access.partnership.slug, *args])
-
-
-def _crumbs(request: PartnershipRequest, *extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return [
-        ("Home", reverse("partnerships:home", args=[request.access.partnership.slug])),
-        ("Agency returns", _url(request, "returns_overview")),
-        *extra,
-    ]
+pages = AppPages("performance", root=("Agency returns", "returns_overview"))
 
 
 def _title(agency_return: AgencyReturn) -> str:
@@ -79,7 +69,7 @@ def returns_overview(request: PartnershipRequest) -> HttpResponse:
             "schedule_form": ScheduleForm()
             if request.access.can(Capability.APPROVE_DATA)
             else None,
-            "breadcrumbs": _crumbs(request)[:-1],
+            "breadcrumbs": pages.crumbs(request, app_root=False),
         },
     )
 
@@ -87,31 +77,20 @@ def returns_overview(request: PartnershipRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.APPROVE_DATA)
 def returns_schedule(request: PartnershipRequest) -> HttpResponse:
-    form = ScheduleForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        created = run_service(
-            form,
-            services.returns_schedule,
-            partnership=request.access.partnership,
-            frequency=data["frequency"],
-            period_start=data["period_start"],
-            due_date=data["due_date"],
-            by=request.user,
-        )
-        if created is not None:
-            label = periods.label(data["period_start"], data["frequency"])
-            messages.success(
-                request,
-                f"{len(created)} return{'s' if len(created) != 1 else ''} expected for {label}."
-                if created
-                else f"Every return for {label} was already expected.",
-            )
-            return redirect(_url(request, "returns_overview"))
-    return render(
+    form = ScheduleForm(posted(request))
+    return form_page(
         request,
-        "performance/returns/schedule.html",
-        {"form": form, "breadcrumbs": _crumbs(request)},
+        form,
+        save=functools.partial(
+            services.returns_schedule, partnership=request.access.partnership, by=request.user
+        ),
+        success=form.done_message,
+        next_url=pages.url(request, "returns_overview"),
+        title="Expect returns for a period",
+        intro="Every agency that is the source of at least one indicator collected this often "
+        "will be asked for a return. Returns already expected are left as they are.",
+        button="Expect returns",
+        breadcrumbs=pages.crumbs(request),
     )
 
 
@@ -131,15 +110,9 @@ def my_returns(request: PartnershipRequest) -> HttpResponse:
         {
             "cells": cells,
             "agency": request.access.membership.agency,
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
-
-
-def _add_row_errors(form: ReturnValuesForm, errors: list[tuple[int, str, str]]) -> None:
-    for indicator_id, column, message in errors:
-        name = f"{column}_{indicator_id}"
-        form.add_error(name if name in form.fields else None, message)
 
 
 @require_http_methods(["GET", "POST"])
@@ -149,32 +122,26 @@ def return_detail(request: PartnershipRequest, return_id: int) -> HttpResponse:
     draft or submits; anyone else reads it, and a POST from them is refused with 403."""
     agency_return = access_return(request.access, return_id, for_submit=request.method == "POST")
     page = selectors.return_page(agency_return, today=timezone.localdate())
-    form = ReturnValuesForm(request.POST if request.method == "POST" else None, rows=page.rows)
-    if request.method == "POST" and form.is_valid():
-        submitting = "submit" in request.POST
-        save = services.return_save_and_submit if submitting else services.return_save_values
-        try:
-            save(agency_return=agency_return, rows=form.cleaned_data["inputs"], by=request.user)
-        except services.RowsError as exc:
-            _add_row_errors(form, exc.errors)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(
-                request,
-                "Return submitted. An analyst will check it."
-                if submitting
-                else "Draft saved. Submit the return when every value is in.",
-            )
-            return redirect(_url(request, "return_detail", agency_return.pk))
-    return render(
+    form = ReturnValuesForm(posted(request), rows=page.rows)
+    submitting = "submit" in request.POST
+    save = services.return_save_and_submit if submitting else services.return_save_values
+    return form_page(
         request,
-        "performance/returns/return_detail.html",
-        {
+        form,
+        record=agency_return,
+        save=form.showing_row_errors(
+            functools.partial(save, agency_return=agency_return, by=request.user)
+        ),
+        success="Return submitted. An analyst will check it."
+        if submitting
+        else "Draft saved. Submit the return when every value is in.",
+        next_url=pages.url(request, "return_detail", agency_return.pk),
+        title=f"Return for {page.period_label}",
+        template="performance/returns/return_detail.html",
+        breadcrumbs=pages.crumbs(request),
+        context={
             "page": page,
             "agency_return": agency_return,
-            "form": form,
-            "bound_rows": form.bound_rows(),
             "editable": agency_return.status in rules.EDITABLE,
             "tag_class": selectors.STATUS_TAGS.get(agency_return.status, ""),
             "allowed": may_act_for_return(request.access, agency_return),
@@ -183,10 +150,7 @@ def return_detail(request: PartnershipRequest, return_id: int) -> HttpResponse:
             "completeness_percent": "Not recorded"
             if page.completeness is None
             else f"{page.completeness:.0%}",
-            "upload_form": FileForm(),
-            "send_back_form": SendBackForm(),
             "history": history_for(agency_return),
-            "breadcrumbs": _crumbs(request),
             "illustrative_label": ILLUSTRATIVE_LABEL,
         },
     )
@@ -202,37 +166,29 @@ def return_approve(request: PartnershipRequest, return_id: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, "Return approved. Its values are now the official figures.")
-    return redirect(_url(request, "return_detail", agency_return.pk))
+    return redirect(pages.url(request, "return_detail", agency_return.pk))
+
+
+def _return_crumbs(request: PartnershipRequest, agency_return: AgencyReturn) -> list[Crumb]:
+    return pages.crumbs(request, (_title(agency_return), "return_detail", agency_return.pk))
 
 
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.APPROVE_DATA)
 def return_send_back(request: PartnershipRequest, return_id: int) -> HttpResponse:
     agency_return = access_return(request.access, return_id, for_submit=True)
-    form = SendBackForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        done = run_service(
-            form,
-            services.return_send_back,
-            agency_return=agency_return,
-            reason=form.cleaned_data["reason"],
-            by=request.user,
-        )
-        if done is not None:
-            messages.success(request, "Return sent back to the agency.")
-            return redirect(_url(request, "return_detail", agency_return.pk))
-    return render(
+    return form_page(
         request,
-        "performance/returns/send_back.html",
-        {
-            "form": form,
-            "agency_return": agency_return,
-            "title": _title(agency_return),
-            "breadcrumbs": _crumbs(
-                request,
-                (_title(agency_return), _url(request, "return_detail", agency_return.pk)),
-            ),
-        },
+        SendBackForm(posted(request)),
+        save=functools.partial(
+            services.return_send_back, agency_return=agency_return, by=request.user
+        ),
+        success="Return sent back to the agency.",
+        next_url=pages.url(request, "return_detail", agency_return.pk),
+        title="Send the return back",
+        caption=_title(agency_return),
+        button="Send back",
+        breadcrumbs=_return_crumbs(request, agency_return),
     )
 
 
@@ -258,7 +214,7 @@ def return_upload(request: PartnershipRequest, return_id: int) -> HttpResponse:
     saved; every problem is listed by row and column."""
     agency_return = access_return(request.access, return_id, for_submit=request.method == "POST")
     allowed = may_act_for_return(request.access, agency_return)
-    form = FileForm(request.POST or None, request.FILES or None)
+    form = FileForm(posted(request), posted_files(request))
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -270,7 +226,7 @@ def return_upload(request: PartnershipRequest, return_id: int) -> HttpResponse:
             problems = exc.problems
         else:
             messages.success(request, "Template uploaded and saved as a draft. Check and submit.")
-            return redirect(_url(request, "return_detail", agency_return.pk))
+            return redirect(pages.url(request, "return_detail", agency_return.pk))
     return render(
         request,
         "performance/returns/upload.html",
@@ -280,10 +236,7 @@ def return_upload(request: PartnershipRequest, return_id: int) -> HttpResponse:
             "agency_return": agency_return,
             "allowed": allowed and agency_return.status in rules.EDITABLE,
             "title": _title(agency_return),
-            "breadcrumbs": _crumbs(
-                request,
-                (_title(agency_return), _url(request, "return_detail", agency_return.pk)),
-            ),
+            "breadcrumbs": _return_crumbs(request, agency_return),
         },
     )
 
@@ -292,7 +245,7 @@ def return_upload(request: PartnershipRequest, return_id: int) -> HttpResponse:
 @partnership_view(Capability.MANAGE_INDICATORS)
 def values_import(request: PartnershipRequest) -> HttpResponse:
     """Import values from a tidy CSV or Excel file: all or nothing, row-level messages."""
-    form = FileForm(request.POST or None, request.FILES or None)
+    form = FileForm(posted(request), posted_files(request))
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -310,7 +263,7 @@ def values_import(request: PartnershipRequest) -> HttpResponse:
                 request,
                 f"Values imported: {result.created} added, {result.updated} updated.",
             )
-            return redirect(_url(request, "values_import"))
+            return redirect(pages.url(request, "values_import"))
     return render(
         request,
         "performance/returns/values_import.html",
@@ -318,7 +271,7 @@ def values_import(request: PartnershipRequest) -> HttpResponse:
             "form": form,
             "problems": problems[:100],
             "more_problems": max(len(problems) - 100, 0),
-            "breadcrumbs": _crumbs(request),
+            "breadcrumbs": pages.crumbs(request),
         },
     )
 

@@ -10,6 +10,7 @@ from safeboard.partnerships.domain.roles import Role
 from safeboard.performance.comparators.selectors import comparator_points_for
 from safeboard.performance.models import ComparatorSeries, ComparatorValue
 from safeboard.performance.tests.factories import IndicatorFactory
+from safeboard.ui.tests.forms import assert_no_lost_update, form_data
 
 HEADER = "time_period,geographic_level,area_code,area_name,measure,value,symbol\n"
 
@@ -110,11 +111,12 @@ def test_it_links_a_series_to_an_indicator_of_ours_only(tenancy):
     ours = IndicatorFactory(partnership=tenancy.ours)
     theirs = IndicatorFactory(partnership=tenancy.theirs)
     client = client_for(tenancy.user(Role.ANALYST))
-    refused = client.post(_url("comparator_link", series.pk), {"indicator": theirs.pk})
+    link = _url("comparator_link", series.pk)
+    refused = client.post(link, form_data(client, link, indicator=theirs.pk))
     assert refused.status_code == 200
     series.refresh_from_db()
     assert series.indicator is None
-    done = client.post(_url("comparator_link", series.pk), {"indicator": ours.pk})
+    done = client.post(link, form_data(client, link, indicator=ours.pk))
     assert done.status_code == 302
     series.refresh_from_db()
     assert series.indicator == ours
@@ -122,3 +124,21 @@ def test_it_links_a_series_to_an_indicator_of_ours_only(tenancy):
     assert [len(line.points) for line in lines] == [3]
     assert lines[0].points[0].value is None
     assert lines[0].points[0].symbol == "c"
+
+
+def test_it_keeps_both_changes_to_a_comparator_link(tenancy):
+    series = _series(tenancy.ours)
+    first_choice = IndicatorFactory(partnership=tenancy.ours, code="cin", name="Children in need")
+    second_choice = IndicatorFactory(partnership=tenancy.ours, code="cpp")
+    analyst = tenancy.user(Role.ANALYST)
+    assert_no_lost_update(
+        client_for(analyst),
+        client_for(tenancy.manager),
+        _url("comparator_link", series.pk),
+        first_changes={"indicator": str(first_choice.pk)},
+        second_changes={"indicator": str(second_choice.pk)},
+        first_name=str(analyst),
+        change=f"Indicator (not recorded -> {first_choice})",
+    )
+    series.refresh_from_db()
+    assert series.indicator == second_choice

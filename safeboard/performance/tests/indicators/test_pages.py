@@ -11,6 +11,7 @@ from safeboard.partnerships.domain.roles import Role
 from safeboard.performance.indicators.presenters import ILLUSTRATIVE_LABEL
 from safeboard.performance.models import Indicator, IndicatorPartner, Target
 from safeboard.plans.tests.factories import PlanFactory, ThemeFactory
+from safeboard.ui.tests.forms import form_data
 
 BASE = "/p/ourshire/measures"
 
@@ -172,7 +173,9 @@ def test_it_changes_an_indicator(tenancy, world):
     client = client_for(tenancy.user(Role.ANALYST))
     url = f"{BASE}/indicators/{world.indicator.pk}/edit/"
     assert "Children in need per month" in client.get(url).content.decode()
-    data = _indicator_post(code="NEL-01", name="Renamed", frequency="monthly", baseline_end="")
+    data = _indicator_post(
+        code="NEL-01", name="Renamed", frequency="monthly", baseline_end="", version="1"
+    )
     assert client.post(url, data).status_code == 302
     world.indicator.refresh_from_db()
     assert world.indicator.name == "Renamed"
@@ -191,7 +194,8 @@ def test_it_adds_and_changes_targets_by_period(tenancy, world):
     assert "Enter the period like April 2017" in page
     assert "Enter the target as a number" in page
     edit = f"{BASE}/indicators/{world.indicator.pk}/targets/{target.pk}/"
-    assert client.post(edit, {"period": "May 2020", "value": "12"}).status_code == 302
+    changed = form_data(client, edit, period="May 2020", value="12")
+    assert client.post(edit, changed).status_code == 302
     target.refresh_from_db()
     assert target.period_start == datetime.date(2020, 5, 1)
 
@@ -205,7 +209,11 @@ def test_it_adds_and_removes_partners_and_development_items(tenancy, world):
         client.post(f"{base}/partners/add/", {"name": "Schools", "role": "Spot"}).status_code == 302
     )
     partner = IndicatorPartner.objects.get(name="Schools")
-    assert client.post(f"{base}/partners/{partner.pk}/remove/").status_code == 302
+    remove = f"{base}/partners/{partner.pk}/remove/"
+    assert "Remove Schools from the partners?" in client.get(remove).content.decode()
+    assert client.post(remove).status_code == 200  # the question, until confirmed
+    assert IndicatorPartner.objects.filter(pk=partner.pk).exists()
+    assert client.post(remove, {"confirm": "yes"}).status_code == 302
     assert not IndicatorPartner.objects.filter(pk=partner.pk).exists()
     data = {"title": "School attendance", "description": "", "status": "needed"}
     assert client.post(f"{base}/development/add/", data).status_code == 302

@@ -16,6 +16,7 @@ from safeboard.performance.tests.factories import (
     IndicatorFactory,
     ValueFactory,
 )
+from safeboard.ui.tests.forms import date_parts
 
 from .conftest import APRIL
 
@@ -27,7 +28,10 @@ def url(r, suffix=""):
 
 
 def form_data(world, *, whole="10", part="4", num="3", den="4", comment="", button="submit"):
+    """What the return's page posts, loaded now (with the return's current version)."""
+    version = AgencyReturn.objects.get(pk=world.agency_return.pk).record_version
     return {
+        "version": str(version),
         f"value_{world.whole.pk}": whole,
         f"comment_{world.whole.pk}": comment,
         f"value_{world.part.pk}": part,
@@ -162,7 +166,7 @@ def test_it_schedules_returns_for_a_period(tenancy, world):
     client = client_for(tenancy.user(Role.ANALYST))
     response = client.post(
         "/p/ourshire/measures/returns/schedule/",
-        {"frequency": "monthly", "period": "May 2020", "due_date": "15/06/2020"},
+        {"frequency": "monthly", "period": "May 2020", **date_parts("due_date", "15/6/2020")},
     )
     assert response.status_code == 302
     assert AgencyReturn.objects.filter(period_start=datetime.date(2020, 5, 1)).count() == 2
@@ -176,9 +180,11 @@ def test_it_refuses_a_wrong_period_when_scheduling(tenancy, world):
     client = client_for(tenancy.user(Role.ANALYST))
     response = client.post(
         "/p/ourshire/measures/returns/schedule/",
-        {"frequency": "quarterly", "period": "May 2020", "due_date": "15/06/2020"},
+        {"frequency": "quarterly", "period": "May 2020", **date_parts("due_date", "31/6/2020")},
     )
     assert "Enter the period like 2017/18 Q1." in response.content.decode()
+    assert "Due date must be a real date" in response.content.decode()
+    assert not AgencyReturn.objects.filter(frequency="quarterly").exists()
 
 
 def test_it_lists_the_agency_leads_own_returns(tenancy, world):
