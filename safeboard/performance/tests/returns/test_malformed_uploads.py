@@ -216,9 +216,10 @@ def test_it_refuses_a_negative_count_in_the_template_naming_the_row(tenancy, wor
 
 def test_it_refuses_a_negative_count_typed_into_the_return_form(tenancy, world, saved):
     lead = client_for(tenancy.user(Role.AGENCY_LEAD))
+    version = AgencyReturn.objects.get(pk=world.agency_return.pk).record_version
     response = lead.post(
         f"/p/ourshire/measures/returns/{world.agency_return.pk}/",
-        {f"value_{world.whole.pk}": "-3", f"comment_{world.whole.pk}": ""},
+        {f"value_{world.whole.pk}": "-3", f"comment_{world.whole.pk}": "", "version": version},
     )
     _refused(response, "a count cannot be negative")
     assert _snapshot() == saved
