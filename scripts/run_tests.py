@@ -40,7 +40,8 @@ RESULTS = ROOT / ".test-results"
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 WORKERS = os.environ.get("TEST_WORKERS", "auto")
-UNIT = "not browser"
+# Needs row locks for concurrent writers, which SQLite does not have: the PostgreSQL run has it.
+UNIT = "not browser and not postgresql_only"
 # Starts make run's server on its own SQLite file whatever DATABASE_URL says: the PostgreSQL run
 # would only repeat it.
 UNIT_ON_POSTGRESQL = "not browser and not embedded_sqlite"

@@ -72,6 +72,7 @@ def test_it_is_the_update_where_version_that_guards_the_save(tenancy):
     assert Agency.objects.get(pk=tenancy.agency.pk).name == "Theirs"
 
 
+@pytest.mark.postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_it_lets_exactly_one_of_two_racing_saves_win(tenancy):
     if connection.vendor == "sqlite":
