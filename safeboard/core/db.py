@@ -17,10 +17,18 @@ NUL_MESSAGE = "Text must not contain NUL characters. Remove them and try again."
 
 
 def _has_nul(values: Iterable[Any] | Mapping[str, Any] | None) -> bool:
+    """Whether any text among the parameters holds a NUL, looking into lists and tuples too
+    (PostgreSQL's bulk insert passes each column as one array)."""
     if values is None:
         return False
     items = values.values() if isinstance(values, Mapping) else values
-    return any(isinstance(v, str) and "\x00" in v for v in items)
+    for value in items:
+        if isinstance(value, str):
+            if "\x00" in value:
+                return True
+        elif isinstance(value, list | tuple) and _has_nul(value):
+            return True
+    return False
 
 
 def refuse_nul(
