@@ -11,7 +11,8 @@ from django import forms
 
 from safeboard.core.forms import VersionedForm
 from safeboard.partnerships.models import Agency, Membership, Partnership
-from safeboard.ui.forms import DateInputField
+from safeboard.partnerships.selectors import agency_list, membership_list
+from safeboard.ui.forms import DateInputField, limit_choices
 
 from .domain.meetings import decision_lines, other_attendee_lines
 from .models import Attendance, BoardLink, BoardLinkKind, Group, GroupType, Meeting
@@ -23,18 +24,6 @@ class MembershipChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Membership) -> str:
         name = obj.user.full_name or obj.user.email
         return f"{name} ({obj.agency.name})" if obj.agency else name
-
-
-def _memberships(partnership: Partnership) -> Any:
-    return (
-        Membership.objects.filter(partnership=partnership, archived_at__isnull=True)
-        .select_related("user", "agency")
-        .order_by("user__full_name", "user__email")
-    )
-
-
-def _agencies(partnership: Partnership) -> Any:
-    return Agency.objects.filter(partnership=partnership, archived_at__isnull=True).order_by("name")
 
 
 KEY_HELP = (
@@ -129,13 +118,13 @@ class GroupForm(forms.Form):
         self, *args: Any, partnership: Partnership, group: Group | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        parent = self.fields["parent"]
-        assert isinstance(parent, forms.ModelChoiceField)
-        parent.queryset = group_parent_choices(partnership=partnership, group=group)
-        for name in ("chair", "vice_chair"):
-            chair = self.fields[name]
-            assert isinstance(chair, forms.ModelChoiceField)
-            chair.queryset = _memberships(partnership)
+        people = membership_list(partnership=partnership)
+        limit_choices(
+            self,
+            parent=group_parent_choices(partnership=partnership, group=group),
+            chair=people,
+            vice_chair=people,
+        )
 
     @staticmethod
     def initial_for(group: Group) -> dict[str, Any]:
@@ -190,12 +179,11 @@ class GroupMemberForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        membership = self.fields["membership"]
-        assert isinstance(membership, forms.ModelChoiceField)
-        membership.queryset = _memberships(partnership)
-        agency = self.fields["agency"]
-        assert isinstance(agency, forms.ModelChoiceField)
-        agency.queryset = _agencies(partnership)
+        limit_choices(
+            self,
+            membership=membership_list(partnership=partnership),
+            agency=agency_list(partnership=partnership),
+        )
 
 
 class BoardLinkForm(forms.Form):
@@ -387,10 +375,10 @@ class MeetingForm(forms.Form):
             if data.get(seat.field_name)
         ]
         agencies: dict[str, Agency] = {}
-        for agency in _agencies(self.partnership):
-            agencies.setdefault(agency.name.strip().lower(), agency)
-            if agency.short_name:
-                agencies.setdefault(agency.short_name.strip().lower(), agency)
+        for known in agency_list(partnership=self.partnership):
+            agencies.setdefault(known.name.strip().lower(), known)
+            if known.short_name:
+                agencies.setdefault(known.short_name.strip().lower(), known)
         problems: list[str] = []
         for other in other_attendee_lines(data.get("others", "")):
             if not other.name:

@@ -10,7 +10,8 @@ from django import forms
 from safeboard.core.forms import VERSION_FIELD, VersionedForm
 from safeboard.governance.models import Group, Meeting
 from safeboard.partnerships.models import Agency, Membership, Partnership
-from safeboard.ui.forms import DateInputField
+from safeboard.partnerships.selectors import agency_list
+from safeboard.ui.forms import DateInputField, limit_choices
 
 from .domain.evidence import ALLOWED_EVIDENCE_TYPES, ALLOWED_LABEL
 from .domain.permissions import owned_within
@@ -30,7 +31,6 @@ from .models import (
 )
 from .selectors import (
     NOT_RECORDED,
-    partnership_agencies,
     partnership_groups,
     partnership_meetings,
     partnership_people,
@@ -234,8 +234,8 @@ class WorkStreamForm(forms.Form):
             self.fields["group"].required = True
             self.fields["group"].error_messages["required"] = NOT_YOUR_GROUP
             self.fields["group"].error_messages["invalid_choice"] = NOT_YOUR_GROUP
-        _limit(self, "group", offered)
-        _limit(self, "themes", plan_theme_choices(plan=plan))
+        limit_choices(self, group=offered)
+        limit_choices(self, themes=plan_theme_choices(plan=plan))
 
     @staticmethod
     def initial_for(stream: WorkStream) -> dict[str, Any]:
@@ -246,12 +246,6 @@ class WorkStreamForm(forms.Form):
             "themes": [t.pk for t in stream.themes.all()],
             "position": stream.position,
         }
-
-
-def _limit(form: forms.Form, name: str, queryset: Any) -> None:
-    field = form.fields[name]
-    assert isinstance(field, forms.ModelChoiceField | forms.ModelMultipleChoiceField)
-    field.queryset = queryset
 
 
 class ActionForm(forms.Form):
@@ -334,12 +328,14 @@ class ActionForm(forms.Form):
             self.fields["group"].error_messages["invalid_choice"] = NOT_YOUR_GROUP
             self.fields["work_stream"].error_messages["invalid_choice"] = NOT_YOUR_GROUPS_WORK
         keep = action.work_stream_id if action else None
-        _limit(self, "work_stream", plan_work_stream_choices(plan=plan, groups=groups, keep=keep))
-        _limit(self, "group", offered_groups)
-        _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
-        _limit(self, "lead_person", partnership_people(partnership=partnership))
-        _limit(self, "themes", plan_theme_choices(plan=plan))
-        _limit(self, "arising_from", partnership_meetings(partnership=partnership))
+        limit_choices(
+            self, work_stream=plan_work_stream_choices(plan=plan, groups=groups, keep=keep)
+        )
+        limit_choices(self, group=offered_groups)
+        limit_choices(self, lead_agency=agency_list(partnership=partnership))
+        limit_choices(self, lead_person=partnership_people(partnership=partnership))
+        limit_choices(self, themes=plan_theme_choices(plan=plan))
+        limit_choices(self, arising_from=partnership_meetings(partnership=partnership))
 
     @staticmethod
     def initial_for(action: Action) -> dict[str, Any]:
@@ -478,7 +474,7 @@ class ActionFilterForm(forms.Form):
         group = self.fields["group"]
         assert isinstance(group, forms.ModelChoiceField)
         group.empty_label = "Any group"
-        _limit(self, "group", partnership_groups(partnership=partnership))
-        _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
-        _limit(self, "theme", plan_theme_choices(plan=plan))
-        _limit(self, "work_stream", plan_work_stream_choices(plan=plan))
+        limit_choices(self, group=partnership_groups(partnership=partnership))
+        limit_choices(self, lead_agency=agency_list(partnership=partnership))
+        limit_choices(self, theme=plan_theme_choices(plan=plan))
+        limit_choices(self, work_stream=plan_work_stream_choices(plan=plan))

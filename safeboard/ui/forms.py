@@ -1,6 +1,8 @@
 """Form fields of the page kit: the GOV.UK date input (day, month, year), used wherever a person
 types a date. The messages are the Design System's ("Date approved must include a month",
-"Date approved must be a real date"); the rule itself is pure, in core.domain.date_parts."""
+"Date approved must be a real date"); the rule itself is pure, in core.domain.date_parts. And
+`limit_choices`, which sets the records a form's choice fields offer once the form knows whose
+records they are."""
 
 from __future__ import annotations
 
@@ -12,6 +14,17 @@ from django import forms
 from safeboard.core.domain.date_parts import DatePart, DateProblem, parse_date_parts
 
 PARTS: tuple[DatePart, ...] = ("day", "month", "year")
+
+
+def limit_choices(form: forms.BaseForm, **querysets: Any) -> None:
+    """Offer each named choice field (single or multiple) the records of its queryset, e.g.
+    `limit_choices(self, agency=agency_list(partnership=partnership))` in a form's `__init__`:
+    the field is declared with `queryset=Model.objects.none()` and a value not in the queryset
+    is refused with the field's `invalid_choice` message."""
+    for name, queryset in querysets.items():
+        field = form.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)  # ModelMultipleChoiceField is one too
+        field.queryset = queryset
 
 
 class DateInputWidget(forms.MultiWidget):

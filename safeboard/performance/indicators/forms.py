@@ -11,7 +11,9 @@ from django import forms
 
 from safeboard.core.forms import VersionedForm
 from safeboard.partnerships.models import Agency, Membership, Partnership
+from safeboard.partnerships.selectors import agency_list
 from safeboard.plans.models import Action, Theme
+from safeboard.ui.forms import limit_choices
 
 from ..domain import periods
 from ..models import (
@@ -150,16 +152,18 @@ class IndicatorForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        fields: Any = self.fields
-        fields["source_agency"].queryset = Agency.objects.filter(partnership=partnership)
-        fields["owner"].queryset = (
-            Membership.objects.active()
-            .filter(partnership=partnership)
-            .select_related("user")
-            .order_by("user__full_name", "pk")
+        limit_choices(
+            self,
+            source_agency=agency_list(partnership=partnership, include_archived=True),
+            owner=(
+                Membership.objects.active()
+                .filter(partnership=partnership)
+                .select_related("user")
+                .order_by("user__full_name", "pk")
+            ),
+            themes=partnership_themes(partnership),
+            actions=partnership_actions(partnership),
         )
-        fields["themes"].queryset = partnership_themes(partnership)
-        fields["actions"].queryset = partnership_actions(partnership)
 
     @classmethod
     def initial_for(cls, indicator: Indicator) -> dict[str, Any]:
@@ -259,8 +263,7 @@ class PartnerForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field: Any = self.fields["agency"]
-        field.queryset = Agency.objects.filter(partnership=partnership)
+        limit_choices(self, agency=agency_list(partnership=partnership, include_archived=True))
 
 
 class DevelopmentItemForm(forms.Form):
