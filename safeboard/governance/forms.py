@@ -12,7 +12,7 @@ from django import forms
 from safeboard.core.forms import VersionedForm
 from safeboard.partnerships.models import Agency, Membership, Partnership
 from safeboard.partnerships.selectors import agency_list, membership_list
-from safeboard.ui.forms import DateInputField, limit_choices
+from safeboard.ui.forms import DateInputField, limit_choices, record_choice
 
 from .domain.meetings import decision_lines, other_attendee_lines
 from .models import Attendance, BoardLink, BoardLinkKind, Group, GroupType, Meeting
@@ -44,15 +44,11 @@ class GroupForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the type of group."},
     )
-    parent = forms.ModelChoiceField(
+    parent = record_choice(
         label="Reports to",
-        queryset=Group.objects.none(),
-        required=False,
         empty_label="No other group (it is at the top of the structure)",
-        error_messages={
-            "invalid_choice": "Select a current group of this partnership that is not this group "
-            "or one of its sub-groups."
-        },
+        invalid="Select a current group of this partnership that is not this group "
+        "or one of its sub-groups.",
     )
     key = forms.SlugField(
         label="Short key",
@@ -73,11 +69,10 @@ class GroupForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text='Leave a blank line between paragraphs. Start a line with "- " for a list.',
     )
-    chair = MembershipChoiceField(
-        queryset=Membership.objects.none(),
-        required=False,
+    chair = record_choice(
         empty_label="Not a Safeboard user",
-        error_messages={"invalid_choice": "Select a person in this partnership."},
+        invalid="Select a person in this partnership.",
+        field=MembershipChoiceField,
     )
     chair_description = forms.CharField(
         label="Chair (description)",
@@ -85,12 +80,11 @@ class GroupForm(forms.Form):
         required=False,
         help_text='Where the chair is not a Safeboard user, for example "Independent".',
     )
-    vice_chair = MembershipChoiceField(
+    vice_chair = record_choice(
         label="Vice chair",
-        queryset=Membership.objects.none(),
-        required=False,
         empty_label="Not a Safeboard user",
-        error_messages={"invalid_choice": "Select a person in this partnership."},
+        invalid="Select a person in this partnership.",
+        field=MembershipChoiceField,
     )
     vice_chair_description = forms.CharField(
         label="Vice chair (description)",
@@ -148,13 +142,12 @@ class GroupChangeForm(GroupForm, VersionedForm):
 
 
 class GroupMemberForm(forms.Form):
-    membership = MembershipChoiceField(
+    membership = record_choice(
         label="Person",
-        queryset=Membership.objects.none(),
-        required=False,
         empty_label="Someone without a Safeboard account",
+        invalid="Select a person in this partnership.",
         help_text="A person who uses Safeboard in this partnership.",
-        error_messages={"invalid_choice": "Select a person in this partnership."},
+        field=MembershipChoiceField,
     )
     name = forms.CharField(
         label="Name of someone without an account",
@@ -162,12 +155,10 @@ class GroupMemberForm(forms.Form):
         required=False,
         help_text="For example a lay member. Leave blank if you selected a person above.",
     )
-    agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
-        required=False,
+    agency = record_choice(
         empty_label="No agency, or the person's own agency",
+        invalid="Select an agency of this partnership.",
         help_text="The agency they represent on the group. Leave blank for a lay member.",
-        error_messages={"invalid_choice": "Select an agency of this partnership."},
     )
     role_in_group = forms.CharField(
         label="Role in the group",

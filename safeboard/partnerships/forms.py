@@ -6,7 +6,7 @@ from django import forms
 
 from safeboard.core.forms import VersionedForm
 from safeboard.core.validators import single_line_text
-from safeboard.ui.forms import limit_choices
+from safeboard.ui.forms import limit_choices, record_choice
 
 from .domain.roles import Role
 from .models import ROLE_CHOICES, Agency, AgencyType, Membership, Partnership
@@ -102,12 +102,10 @@ class AgencyChangeForm(AgencyForm, VersionedForm):
 
 
 class _AgencyChoiceMixin(forms.Form):
-    agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
-        required=False,
+    agency = record_choice(
         empty_label="No agency",
+        invalid="Select an agency of this partnership.",
         help_text="Needed for an agency lead.",
-        error_messages={"invalid_choice": "Select an agency of this partnership."},
     )
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:

@@ -16,6 +16,28 @@ from safeboard.core.domain.date_parts import DatePart, DateProblem, parse_date_p
 PARTS: tuple[DatePart, ...] = ("day", "month", "year")
 
 
+def record_choice(
+    *,
+    empty_label: str,
+    invalid: str,
+    label: str | None = None,
+    help_text: str = "",
+    field: type[forms.ModelChoiceField[Any]] = forms.ModelChoiceField,
+) -> forms.ModelChoiceField[Any]:
+    """An optional choice of one of the partnership's (or the plan's) records: an agency, a
+    person, a group. The form offers the records with `limit_choices` when it is made; a value not
+    among them is refused with the `invalid` message. `field` may be a subclass that labels the
+    records its own way."""
+    return field(
+        queryset=None,
+        label=label,
+        help_text=help_text,
+        required=False,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": invalid},
+    )
+
+
 def limit_choices(form: forms.BaseForm, **querysets: Any) -> None:
     """Offer each named choice field (single or multiple) the records of its queryset, e.g.
     `limit_choices(self, agency=agency_list(partnership=partnership))` in a form's `__init__`:

@@ -10,10 +10,10 @@ from typing import Any
 from django import forms
 
 from safeboard.core.forms import VersionedForm
-from safeboard.partnerships.models import Agency, Membership, Partnership
+from safeboard.partnerships.models import Membership, Partnership
 from safeboard.partnerships.selectors import agency_list
 from safeboard.plans.models import Action, Theme
-from safeboard.ui.forms import limit_choices
+from safeboard.ui.forms import limit_choices, record_choice
 
 from ..domain import periods
 from ..models import (
@@ -86,18 +86,15 @@ class IndicatorForm(forms.Form):
     frequency = forms.ChoiceField(
         choices=Frequency.choices, error_messages=_choice_errors("how often it is measured")
     )
-    source_agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
-        required=False,
+    source_agency = record_choice(
         label="Source agency",
         empty_label="Not recorded",
-        error_messages=_choice_errors("the source agency"),
+        invalid="Select the source agency from the list.",
     )
-    owner = _MemberChoice(
-        queryset=Membership.objects.none(),
-        required=False,
+    owner = record_choice(
         empty_label="Not recorded",
-        error_messages=_choice_errors("the owner"),
+        invalid="Select the owner from the list.",
+        field=_MemberChoice,
     )
     is_bellwether = forms.BooleanField(label="This is a bellwether indicator", required=False)
     themes = _ThemeChoice(
@@ -243,11 +240,9 @@ class TargetChangeForm(TargetForm, VersionedForm):
 
 
 class PartnerForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
-        required=False,
+    agency = record_choice(
         empty_label="Not one of our agencies",
-        error_messages=_choice_errors("the agency"),
+        invalid="Select the agency from the list.",
     )
     name = forms.CharField(
         label="Name of the partner",
