@@ -26,6 +26,19 @@ class MembershipChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         return f"{name} ({obj.agency.name})" if obj.agency else name
 
 
+def _person_choice(
+    *, empty_label: str, label: str | None = None, help_text: str = ""
+) -> forms.ModelChoiceField[Any]:
+    """A choice of one of the partnership's people (offered by `limit_choices`)."""
+    return record_choice(
+        label=label,
+        empty_label=empty_label,
+        invalid="Select a person in this partnership.",
+        help_text=help_text,
+        field=MembershipChoiceField,
+    )
+
+
 KEY_HELP = (
     "A short stable name used in plan files: lower-case letters, numbers and hyphens. "
     "Leave blank to make one from the name."
@@ -69,23 +82,14 @@ class GroupForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text='Leave a blank line between paragraphs. Start a line with "- " for a list.',
     )
-    chair = record_choice(
-        empty_label="Not a Safeboard user",
-        invalid="Select a person in this partnership.",
-        field=MembershipChoiceField,
-    )
+    chair = _person_choice(empty_label="Not a Safeboard user")
     chair_description = forms.CharField(
         label="Chair (description)",
         max_length=200,
         required=False,
         help_text='Where the chair is not a Safeboard user, for example "Independent".',
     )
-    vice_chair = record_choice(
-        label="Vice chair",
-        empty_label="Not a Safeboard user",
-        invalid="Select a person in this partnership.",
-        field=MembershipChoiceField,
-    )
+    vice_chair = _person_choice(label="Vice chair", empty_label="Not a Safeboard user")
     vice_chair_description = forms.CharField(
         label="Vice chair (description)",
         max_length=200,
@@ -142,12 +146,10 @@ class GroupChangeForm(GroupForm, VersionedForm):
 
 
 class GroupMemberForm(forms.Form):
-    membership = record_choice(
+    membership = _person_choice(
         label="Person",
         empty_label="Someone without a Safeboard account",
-        invalid="Select a person in this partnership.",
         help_text="A person who uses Safeboard in this partnership.",
-        field=MembershipChoiceField,
     )
     name = forms.CharField(
         label="Name of someone without an account",

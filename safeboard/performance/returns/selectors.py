@@ -23,17 +23,8 @@ from ..domain.tidy import IndicatorInfo
 from ..indicators.presenters import ILLUSTRATIVE_LABEL
 from ..models import AgencyReturn, Frequency, Indicator, PartOfWhole, ReturnStatus, Unit, Value
 
-TEMPLATE_COLUMNS = [
-    "indicator_code",
-    "indicator_name",
-    "period",
-    "agency",
-    "value",
-    "numerator",
-    "denominator",
-    "comment",
-    "illustrative",
-]
+# A tidy file (so that it uploads again) with the indicator's name beside its code.
+TEMPLATE_COLUMNS = [TIDY_COLUMNS[0], "indicator_name", *TIDY_COLUMNS[1:], "illustrative"]
 TEMPLATE_WIDTHS = [16, 40, 14, 16, 12, 12, 12, 40, 30]
 
 OVERVIEW_PERIODS = 12
