@@ -13,13 +13,19 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
-from safeboard.ui.pages import AppPages, confirm_page, form_page, posted, posted_files
+from safeboard.ui.pages import (
+    AppPages,
+    confirm_page,
+    file_download,
+    form_page,
+    posted,
+    posted_files,
+)
 
 from . import exports, selectors, services
 from .access import (
@@ -349,10 +355,7 @@ def evidence_download(request: PartnershipRequest, update_id: int) -> HttpRespon
             content = handle.read()
     except OSError as exc:
         raise Http404("Page not found") from exc
-    response = HttpResponse(content, content_type=evidence_content_type(name))
-    disposition = content_disposition_header(as_attachment=True, filename=name)
-    response["Content-Disposition"] = disposition or "attachment"
-    return response
+    return file_download(content, filename=name, content_type=evidence_content_type(name))
 
 
 # --- Statements, themes and work streams --------------------------------------------------------
@@ -590,9 +593,9 @@ def plan_pdf(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EXPORT)
     today = _today()
     pdf = exports.plan_pdf(request, selectors.plan_export(plan=plan, today=today), today=today)
-    response = HttpResponse(pdf, content_type=exports.PDF_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "pdf")}"'
-    return response
+    return file_download(
+        pdf, filename=_filename(plan, "pdf"), content_type=exports.PDF_CONTENT_TYPE
+    )
 
 
 @require_GET
@@ -601,6 +604,6 @@ def plan_xlsx(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EXPORT)
     today = _today()
     workbook = exports.plan_xlsx(selectors.plan_export(plan=plan, today=today), today=today)
-    response = HttpResponse(workbook, content_type=exports.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "xlsx")}"'
-    return response
+    return file_download(
+        workbook, filename=_filename(plan, "xlsx"), content_type=exports.XLSX_CONTENT_TYPE
+    )
