@@ -11,7 +11,8 @@ from django import forms
 
 from safeboard.core.forms import VersionedForm
 from safeboard.partnerships.models import Agency, Partnership
-from safeboard.ui.forms import DateInputField
+from safeboard.partnerships.selectors import agency_list
+from safeboard.ui.forms import DateInputField, limit_choices
 
 from .domain.money import AmountError, to_amount
 from .domain.staffing import QuantityError, to_quantity
@@ -159,11 +160,7 @@ class ContributionForm(ContributionAmountForm):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Agency.objects.filter(
-            partnership=partnership, archived_at__isnull=True
-        ).order_by("name")
+        limit_choices(self, agency=agency_list(partnership=partnership))
 
 
 class SpendForm(forms.Form):

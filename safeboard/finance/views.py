@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
-from safeboard.ui.pages import AppPages, Crumb, confirm_page, form_page, posted
+from safeboard.ui.pages import AppPages, Crumb, confirm_page, file_download, form_page, posted
 
 from . import selectors, services
 from .access import (
@@ -102,9 +102,7 @@ def year_export(request: PartnershipRequest, budget_year_id: int) -> HttpRespons
         selectors.budget_year_detail(year=year), partnership_name=partnership.name
     )
     filename = f"{partnership.slug}-budget-{slugify(year.label.replace('/', '-'))}.xlsx"
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return file_download(content, filename=filename, content_type=XLSX)
 
 
 @require_http_methods(["GET", "POST"])

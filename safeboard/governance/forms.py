@@ -11,7 +11,8 @@ from django import forms
 
 from safeboard.core.forms import VersionedForm
 from safeboard.partnerships.models import Agency, Membership, Partnership
-from safeboard.ui.forms import DateInputField
+from safeboard.partnerships.selectors import agency_list, membership_list
+from safeboard.ui.forms import DateInputField, limit_choices, record_choice
 
 from .domain.meetings import decision_lines, other_attendee_lines
 from .models import Attendance, BoardLink, BoardLinkKind, Group, GroupType, Meeting
@@ -25,16 +26,17 @@ class MembershipChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         return f"{name} ({obj.agency.name})" if obj.agency else name
 
 
-def _memberships(partnership: Partnership) -> Any:
-    return (
-        Membership.objects.filter(partnership=partnership, archived_at__isnull=True)
-        .select_related("user", "agency")
-        .order_by("user__full_name", "user__email")
+def _person_choice(
+    *, empty_label: str, label: str | None = None, help_text: str = ""
+) -> forms.ModelChoiceField[Any]:
+    """A choice of one of the partnership's people (offered by `limit_choices`)."""
+    return record_choice(
+        label=label,
+        empty_label=empty_label,
+        invalid="Select a person in this partnership.",
+        help_text=help_text,
+        field=MembershipChoiceField,
     )
-
-
-def _agencies(partnership: Partnership) -> Any:
-    return Agency.objects.filter(partnership=partnership, archived_at__isnull=True).order_by("name")
 
 
 KEY_HELP = (
@@ -55,15 +57,11 @@ class GroupForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the type of group."},
     )
-    parent = forms.ModelChoiceField(
+    parent = record_choice(
         label="Reports to",
-        queryset=Group.objects.none(),
-        required=False,
         empty_label="No other group (it is at the top of the structure)",
-        error_messages={
-            "invalid_choice": "Select a current group of this partnership that is not this group "
-            "or one of its sub-groups."
-        },
+        invalid="Select a current group of this partnership that is not this group "
+        "or one of its sub-groups.",
     )
     key = forms.SlugField(
         label="Short key",
@@ -84,25 +82,14 @@ class GroupForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text='Leave a blank line between paragraphs. Start a line with "- " for a list.',
     )
-    chair = MembershipChoiceField(
-        queryset=Membership.objects.none(),
-        required=False,
-        empty_label="Not a Safeboard user",
-        error_messages={"invalid_choice": "Select a person in this partnership."},
-    )
+    chair = _person_choice(empty_label="Not a Safeboard user")
     chair_description = forms.CharField(
         label="Chair (description)",
         max_length=200,
         required=False,
         help_text='Where the chair is not a Safeboard user, for example "Independent".',
     )
-    vice_chair = MembershipChoiceField(
-        label="Vice chair",
-        queryset=Membership.objects.none(),
-        required=False,
-        empty_label="Not a Safeboard user",
-        error_messages={"invalid_choice": "Select a person in this partnership."},
-    )
+    vice_chair = _person_choice(label="Vice chair", empty_label="Not a Safeboard user")
     vice_chair_description = forms.CharField(
         label="Vice chair (description)",
         max_length=200,
@@ -129,13 +116,13 @@ class GroupForm(forms.Form):
         self, *args: Any, partnership: Partnership, group: Group | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        parent = self.fields["parent"]
-        assert isinstance(parent, forms.ModelChoiceField)
-        parent.queryset = group_parent_choices(partnership=partnership, group=group)
-        for name in ("chair", "vice_chair"):
-            chair = self.fields[name]
-            assert isinstance(chair, forms.ModelChoiceField)
-            chair.queryset = _memberships(partnership)
+        people = membership_list(partnership=partnership)
+        limit_choices(
+            self,
+            parent=group_parent_choices(partnership=partnership, group=group),
+            chair=people,
+            vice_chair=people,
+        )
 
     @staticmethod
     def initial_for(group: Group) -> dict[str, Any]:
@@ -159,13 +146,10 @@ class GroupChangeForm(GroupForm, VersionedForm):
 
 
 class GroupMemberForm(forms.Form):
-    membership = MembershipChoiceField(
+    membership = _person_choice(
         label="Person",
-        queryset=Membership.objects.none(),
-        required=False,
         empty_label="Someone without a Safeboard account",
         help_text="A person who uses Safeboard in this partnership.",
-        error_messages={"invalid_choice": "Select a person in this partnership."},
     )
     name = forms.CharField(
         label="Name of someone without an account",
@@ -173,12 +157,10 @@ class GroupMemberForm(forms.Form):
         required=False,
         help_text="For example a lay member. Leave blank if you selected a person above.",
     )
-    agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
-        required=False,
+    agency = record_choice(
         empty_label="No agency, or the person's own agency",
+        invalid="Select an agency of this partnership.",
         help_text="The agency they represent on the group. Leave blank for a lay member.",
-        error_messages={"invalid_choice": "Select an agency of this partnership."},
     )
     role_in_group = forms.CharField(
         label="Role in the group",
@@ -190,12 +172,11 @@ class GroupMemberForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        membership = self.fields["membership"]
-        assert isinstance(membership, forms.ModelChoiceField)
-        membership.queryset = _memberships(partnership)
-        agency = self.fields["agency"]
-        assert isinstance(agency, forms.ModelChoiceField)
-        agency.queryset = _agencies(partnership)
+        limit_choices(
+            self,
+            membership=membership_list(partnership=partnership),
+            agency=agency_list(partnership=partnership),
+        )
 
 
 class BoardLinkForm(forms.Form):
@@ -387,10 +368,10 @@ class MeetingForm(forms.Form):
             if data.get(seat.field_name)
         ]
         agencies: dict[str, Agency] = {}
-        for agency in _agencies(self.partnership):
-            agencies.setdefault(agency.name.strip().lower(), agency)
-            if agency.short_name:
-                agencies.setdefault(agency.short_name.strip().lower(), agency)
+        for known in agency_list(partnership=self.partnership):
+            agencies.setdefault(known.name.strip().lower(), known)
+            if known.short_name:
+                agencies.setdefault(known.short_name.strip().lower(), known)
         problems: list[str] = []
         for other in other_attendee_lines(data.get("others", "")):
             if not other.name:

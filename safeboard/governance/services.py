@@ -124,6 +124,51 @@ def _check_group(
         )
 
 
+def _set_group_fields(
+    group: Group,
+    *,
+    partnership: Partnership,
+    key: str,
+    name: str,
+    group_type: str,
+    short_name: str,
+    parent: Group | None,
+    key_functions: str,
+    terms_of_reference: str,
+    chair: Membership | None,
+    chair_description: str,
+    vice_chair: Membership | None,
+    vice_chair_description: str,
+) -> None:
+    """Check a new or changed group's fields and set them, trimmed. A blank `key` keeps the
+    group's current key, or makes one from the name for a new group."""
+    _check_group(
+        partnership=partnership,
+        group=group if group.pk else None,
+        name=name,
+        group_type=group_type,
+        parent=parent,
+        chair=chair,
+        vice_chair=vice_chair,
+    )
+    taken = set(
+        Group.objects.filter(partnership=partnership)
+        .exclude(pk=group.pk)
+        .values_list("key", flat=True)
+    )
+    group.key = _key(requested=key, name=name, taken=taken, current=group.key or None, what="group")
+    group.name = name.strip()
+    group.short_name = short_name.strip()
+    group.group_type = group_type
+    group.parent = parent
+    group.key_functions = key_functions.strip()
+    group.terms_of_reference = terms_of_reference.strip()
+    group.chair = chair
+    group.chair_description = chair_description.strip()
+    group.vice_chair = vice_chair
+    group.vice_chair_description = vice_chair_description.strip()
+
+
 @transaction.atomic
 def group_create(
     *,
@@ -142,38 +187,24 @@ def group_create(
     position: int | None = None,
     by: User | None,
 ) -> Group:
-    _check_group(
+    if position is None:
+        positions = Group.objects.filter(partnership=partnership).values_list("position", flat=True)
+        position = max(positions, default=0) + 1
+    group = Group(partnership=partnership, position=position)
+    _set_group_fields(
+        group,
         partnership=partnership,
-        group=None,
+        key=key,
         name=name,
         group_type=group_type,
+        short_name=short_name,
         parent=parent,
+        key_functions=key_functions,
+        terms_of_reference=terms_of_reference,
         chair=chair,
+        chair_description=chair_description,
         vice_chair=vice_chair,
-    )
-    existing = Group.objects.filter(partnership=partnership)
-    if position is None:
-        positions = list(existing.values_list("position", flat=True))
-        position = max(positions, default=0) + 1
-    group = Group(
-        partnership=partnership,
-        key=_key(
-            requested=key,
-            name=name,
-            taken=set(existing.values_list("key", flat=True)),
-            what="group",
-        ),
-        name=name.strip(),
-        short_name=short_name.strip(),
-        group_type=group_type,
-        parent=parent,
-        key_functions=key_functions.strip(),
-        terms_of_reference=terms_of_reference.strip(),
-        chair=chair,
-        chair_description=chair_description.strip(),
-        vice_chair=vice_chair,
-        vice_chair_description=vice_chair_description.strip(),
-        position=position,
+        vice_chair_description=vice_chair_description,
     )
     save_recorded(group, by=by)
     return group
@@ -200,32 +231,21 @@ def group_update(
     """Change a group. A blank `key` keeps the current one: plan files refer to it."""
     # Lock the partnership's groups so that two changes cannot together make a loop.
     list(Group.objects.select_for_update().filter(partnership_id=group.partnership_id))
-    partnership = group.partnership
-    _check_group(
-        partnership=partnership,
-        group=group,
+    _set_group_fields(
+        group,
+        partnership=group.partnership,
+        key=key,
         name=name,
         group_type=group_type,
+        short_name=short_name,
         parent=parent,
+        key_functions=key_functions,
+        terms_of_reference=terms_of_reference,
         chair=chair,
+        chair_description=chair_description,
         vice_chair=vice_chair,
+        vice_chair_description=vice_chair_description,
     )
-    taken = set(
-        Group.objects.filter(partnership=partnership)
-        .exclude(pk=group.pk)
-        .values_list("key", flat=True)
-    )
-    group.key = _key(requested=key, name=name, taken=taken, current=group.key, what="group")
-    group.name = name.strip()
-    group.short_name = short_name.strip()
-    group.group_type = group_type
-    group.parent = parent
-    group.key_functions = key_functions.strip()
-    group.terms_of_reference = terms_of_reference.strip()
-    group.chair = chair
-    group.chair_description = chair_description.strip()
-    group.vice_chair = vice_chair
-    group.vice_chair_description = vice_chair_description.strip()
     save_recorded(group, by=by, expected_version=expected_version)
     return group
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeboard.core.errors import ApplicationError
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
+from safeboard.ui.pages import file_download
 
 from .exporter import export_partnership
 from .forms import PlanFileForm
@@ -61,7 +62,8 @@ def plan_file(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(Capability.MANAGE_STRUCTURE)
 def plan_file_download(request: PartnershipRequest) -> HttpResponse:
     p = request.access.partnership
-    response = HttpResponse(export_partnership(p), content_type="application/yaml; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{p.slug}-{stamp}.yaml"'
-    return response
+    return file_download(
+        export_partnership(p),
+        filename=f"{p.slug}-{timezone.localdate().isoformat()}.yaml",
+        content_type="application/yaml; charset=utf-8",
+    )

@@ -6,9 +6,11 @@ from django import forms
 
 from safeboard.core.forms import VersionedForm
 from safeboard.core.validators import single_line_text
+from safeboard.ui.forms import limit_choices, record_choice
 
 from .domain.roles import Role
 from .models import ROLE_CHOICES, Agency, AgencyType, Membership, Partnership
+from .selectors import agency_list
 
 
 class PartnershipForm(forms.Form):
@@ -100,19 +102,15 @@ class AgencyChangeForm(AgencyForm, VersionedForm):
 
 
 class _AgencyChoiceMixin(forms.Form):
-    agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
-        required=False,
+    agency = record_choice(
         empty_label="No agency",
+        invalid="Select an agency of this partnership.",
         help_text="Needed for an agency lead.",
-        error_messages={"invalid_choice": "Select an agency of this partnership."},
     )
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Agency.objects.filter(partnership=partnership, archived_at__isnull=True)
+        limit_choices(self, agency=agency_list(partnership=partnership))
 
 
 class MembershipAddForm(_AgencyChoiceMixin):

@@ -8,9 +8,9 @@ from typing import Any
 from django import forms
 
 from safeboard.core.forms import VERSION_FIELD, VersionedForm
-from safeboard.governance.models import Group, Meeting
-from safeboard.partnerships.models import Agency, Membership, Partnership
-from safeboard.ui.forms import DateInputField
+from safeboard.partnerships.models import Membership, Partnership
+from safeboard.partnerships.selectors import agency_list
+from safeboard.ui.forms import DateInputField, limit_choices, record_choice
 
 from .domain.evidence import ALLOWED_EVIDENCE_TYPES, ALLOWED_LABEL
 from .domain.permissions import owned_within
@@ -30,7 +30,6 @@ from .models import (
 )
 from .selectors import (
     NOT_RECORDED,
-    partnership_agencies,
     partnership_groups,
     partnership_meetings,
     partnership_people,
@@ -188,12 +187,10 @@ class ThemesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
 
 
 def _group_field(label: str = "Owning group") -> forms.ModelChoiceField:  # type: ignore[type-arg]
-    return forms.ModelChoiceField(
-        queryset=Group.objects.none(),
+    return record_choice(
         label=label,
-        required=False,
         empty_label="Not recorded",
-        error_messages={"invalid_choice": "Select a group of this partnership from the list."},
+        invalid="Select a group of this partnership from the list.",
     )
 
 
@@ -234,8 +231,8 @@ class WorkStreamForm(forms.Form):
             self.fields["group"].required = True
             self.fields["group"].error_messages["required"] = NOT_YOUR_GROUP
             self.fields["group"].error_messages["invalid_choice"] = NOT_YOUR_GROUP
-        _limit(self, "group", offered)
-        _limit(self, "themes", plan_theme_choices(plan=plan))
+        limit_choices(self, group=offered)
+        limit_choices(self, themes=plan_theme_choices(plan=plan))
 
     @staticmethod
     def initial_for(stream: WorkStream) -> dict[str, Any]:
@@ -248,38 +245,27 @@ class WorkStreamForm(forms.Form):
         }
 
 
-def _limit(form: forms.Form, name: str, queryset: Any) -> None:
-    field = form.fields[name]
-    assert isinstance(field, forms.ModelChoiceField | forms.ModelMultipleChoiceField)
-    field.queryset = queryset
-
-
 class ActionForm(forms.Form):
     title = forms.CharField(
         max_length=500, error_messages={"required": "Enter the title of the action."}
     )
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    work_stream = forms.ModelChoiceField(
-        queryset=WorkStream.objects.none(),
+    work_stream = record_choice(
         label="Work stream",
-        required=False,
         empty_label="Not in a work stream",
-        error_messages={"invalid_choice": "Select a work stream of this plan from the list."},
+        invalid="Select a work stream of this plan from the list.",
     )
     group = _group_field()
-    lead_agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
+    lead_agency = record_choice(
         label="Lead agency",
-        required=False,
         empty_label="Not recorded",
-        error_messages={"invalid_choice": "Select an agency of this partnership from the list."},
+        invalid="Select an agency of this partnership from the list.",
     )
-    lead_person = PersonChoiceField(
-        queryset=Membership.objects.none(),
+    lead_person = record_choice(
         label="Lead person",
-        required=False,
         empty_label="Not recorded",
-        error_messages={"invalid_choice": "Select a person in this partnership from the list."},
+        invalid="Select a person in this partnership from the list.",
+        field=PersonChoiceField,
     )
     start_date = _date("Start date")
     due_date = _date("Due date")
@@ -306,12 +292,10 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    arising_from = forms.ModelChoiceField(
-        queryset=Meeting.objects.none(),
+    arising_from = record_choice(
         label="Arising from meeting",
-        required=False,
         empty_label="Not recorded",
-        error_messages={"invalid_choice": "Select a meeting of this partnership from the list."},
+        invalid="Select a meeting of this partnership from the list.",
     )
 
     def __init__(
@@ -334,12 +318,14 @@ class ActionForm(forms.Form):
             self.fields["group"].error_messages["invalid_choice"] = NOT_YOUR_GROUP
             self.fields["work_stream"].error_messages["invalid_choice"] = NOT_YOUR_GROUPS_WORK
         keep = action.work_stream_id if action else None
-        _limit(self, "work_stream", plan_work_stream_choices(plan=plan, groups=groups, keep=keep))
-        _limit(self, "group", offered_groups)
-        _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
-        _limit(self, "lead_person", partnership_people(partnership=partnership))
-        _limit(self, "themes", plan_theme_choices(plan=plan))
-        _limit(self, "arising_from", partnership_meetings(partnership=partnership))
+        limit_choices(
+            self, work_stream=plan_work_stream_choices(plan=plan, groups=groups, keep=keep)
+        )
+        limit_choices(self, group=offered_groups)
+        limit_choices(self, lead_agency=agency_list(partnership=partnership))
+        limit_choices(self, lead_person=partnership_people(partnership=partnership))
+        limit_choices(self, themes=plan_theme_choices(plan=plan))
+        limit_choices(self, arising_from=partnership_meetings(partnership=partnership))
 
     @staticmethod
     def initial_for(action: Action) -> dict[str, Any]:
@@ -438,26 +424,20 @@ class ActionFilterForm(forms.Form):
     """GET filters for the actions list. A value that is not on the list is reported and ignored."""
 
     group = _group_field("Owning group")
-    lead_agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
+    lead_agency = record_choice(
         label="Lead agency",
-        required=False,
         empty_label="Any agency",
-        error_messages={"invalid_choice": "Select an agency of this partnership from the list."},
+        invalid="Select an agency of this partnership from the list.",
     )
-    theme = forms.ModelChoiceField(
-        queryset=Theme.objects.none(),
+    theme = record_choice(
         label="Priority or theme",
-        required=False,
         empty_label="Any priority or theme",
-        error_messages={"invalid_choice": "Select a priority or theme of this plan from the list."},
+        invalid="Select a priority or theme of this plan from the list.",
     )
-    work_stream = forms.ModelChoiceField(
-        queryset=WorkStream.objects.none(),
+    work_stream = record_choice(
         label="Work stream",
-        required=False,
         empty_label="Any work stream",
-        error_messages={"invalid_choice": "Select a work stream of this plan from the list."},
+        invalid="Select a work stream of this plan from the list.",
     )
     status = forms.ChoiceField(
         choices=STATUS_FILTER_CHOICES,
@@ -478,7 +458,7 @@ class ActionFilterForm(forms.Form):
         group = self.fields["group"]
         assert isinstance(group, forms.ModelChoiceField)
         group.empty_label = "Any group"
-        _limit(self, "group", partnership_groups(partnership=partnership))
-        _limit(self, "lead_agency", partnership_agencies(partnership=partnership))
-        _limit(self, "theme", plan_theme_choices(plan=plan))
-        _limit(self, "work_stream", plan_work_stream_choices(plan=plan))
+        limit_choices(self, group=partnership_groups(partnership=partnership))
+        limit_choices(self, lead_agency=agency_list(partnership=partnership))
+        limit_choices(self, theme=plan_theme_choices(plan=plan))
+        limit_choices(self, work_stream=plan_work_stream_choices(plan=plan))

@@ -399,10 +399,6 @@ def partnership_groups(*, partnership: Partnership) -> QuerySet[Group]:
     )
 
 
-def partnership_agencies(*, partnership: Partnership) -> QuerySet[Agency]:
-    return Agency.objects.filter(partnership=partnership, archived_at__isnull=True).order_by("name")
-
-
 def partnership_people(*, partnership: Partnership) -> QuerySet[Membership]:
     """The people who may lead an action: current members, by name."""
     return (

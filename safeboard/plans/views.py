@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
-from safeboard.ui.pages import AppPages, confirm_page, form_page, posted, posted_files
+from safeboard.ui.pages import (
+    AppPages,
+    confirm_page,
+    file_download,
+    form_page,
+    posted,
+    posted_files,
+)
 
 from . import exports, selectors, services
 from .access import (
@@ -347,33 +355,80 @@ def evidence_download(request: PartnershipRequest, update_id: int) -> HttpRespon
             content = handle.read()
     except OSError as exc:
         raise Http404("Page not found") from exc
-    response = HttpResponse(content, content_type=evidence_content_type(name))
-    disposition = content_disposition_header(as_attachment=True, filename=name)
-    response["Content-Disposition"] = disposition or "attachment"
-    return response
+    return file_download(content, filename=name, content_type=evidence_content_type(name))
 
 
 # --- Statements, themes and work streams --------------------------------------------------------
+# The parts of a plan share their pages: each is added from the plan page, changed on a form with
+# its history and a Delete link, and deleted after a confirm page; all of them return to their
+# section of the plan page.
+
+PlanPart = Statement | Theme | WorkStream
 
 
-def _delete_page(
+def _part_create(
     request: PartnershipRequest,
-    *,
-    record: Statement | Theme | WorkStream,
     plan: Plan,
-    act: functools.partial[None],
-    edit_url: str,
+    form: forms.BaseForm,
+    *,
+    save: Callable[..., PlanPart],
+    noun: str,
+    anchor: str,
+    title: str,
 ) -> HttpResponse:
+    """The page adding a part (`noun`, e.g. "work stream") to `plan`; `save` is its service."""
+    return form_page(
+        request,
+        form,
+        save=functools.partial(save, plan=plan, by=request.user),
+        success=f"{noun.capitalize()} added.",
+        next_url=pages.url(request, "plan_detail", plan.pk) + anchor,
+        title=title,
+        caption=plan.title,
+        breadcrumbs=pages.crumbs(request, *_in_plan(plan)),
+    )
+
+
+def _part_edit(
+    request: PartnershipRequest,
+    part: PlanPart,
+    form: forms.BaseForm,
+    *,
+    save: Callable[..., PlanPart],
+    noun: str,
+    anchor: str,
+    delete_url: str,
+) -> HttpResponse:
+    """The page changing `part` of its plan; `save` is its update service, bound to the part."""
+    return form_page(
+        request,
+        form,
+        record=part,
+        save=functools.partial(save, by=request.user),
+        success=f"{noun.capitalize()} saved.",
+        next_url=pages.url(request, "plan_detail", part.plan_id) + anchor,
+        title=f"Change {part.title}",
+        caption=part.plan.title,
+        template=RECORD_FORM,
+        breadcrumbs=pages.crumbs(request, *_in_plan(part.plan)),
+        context={"record": part, "history": history_for(part), "delete_url": delete_url},
+    )
+
+
+def _part_delete(
+    request: PartnershipRequest, part: PlanPart, *, act: Callable[..., None], edit: str
+) -> HttpResponse:
+    """The confirm page deleting `part`; `act` is its delete service, bound to the part."""
     return confirm_page(
         request,
-        act=act,
-        title=f"Delete “{record}”?",
+        act=functools.partial(act, by=request.user),
+        title=f"Delete “{part}”?",
         body="It will be removed from the plan. Its history is kept.",
         button="Delete",
-        success=f"“{record}” deleted.",
-        next_url=pages.url(request, "plan_detail", plan.pk),
-        cancel=edit_url,
-        breadcrumbs=pages.crumbs(request, *_in_plan(plan)),
+        success=f"“{part}” deleted.",
+        next_url=pages.url(request, "plan_detail", part.plan_id),
+        cancel=pages.url(request, edit, part.pk),
+        breadcrumbs=pages.crumbs(request, *_in_plan(part.plan)),
     )
 
 
@@ -381,15 +436,14 @@ def _delete_page(
 @partnership_view(Capability.EDIT_PLAN)
 def statement_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EDIT_PLAN)
-    return form_page(
+    return _part_create(
         request,
+        plan,
         StatementForm(posted(request)),
-        save=functools.partial(services.statement_create, plan=plan, by=request.user),
-        success="Statement added.",
-        next_url=pages.url(request, "plan_detail", plan.pk) + "#statements",
+        save=services.statement_create,
+        noun="statement",
+        anchor="#statements",
         title="Add a statement",
-        caption=plan.title,
-        breadcrumbs=pages.crumbs(request, *_in_plan(plan)),
     )
 
 
@@ -397,22 +451,14 @@ def statement_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_PLAN)
 def statement_edit(request: PartnershipRequest, statement_id: int) -> HttpResponse:
     statement = access_statement(request.access, statement_id, capability=Capability.EDIT_PLAN)
-    return form_page(
+    return _part_edit(
         request,
+        statement,
         StatementChangeForm(posted(request), initial=StatementForm.initial_for(statement)),
-        record=statement,
-        save=functools.partial(services.statement_update, statement=statement, by=request.user),
-        success="Statement saved.",
-        next_url=pages.url(request, "plan_detail", statement.plan_id) + "#statements",
-        title=f"Change {statement.title}",
-        caption=statement.plan.title,
-        template=RECORD_FORM,
-        breadcrumbs=pages.crumbs(request, *_in_plan(statement.plan)),
-        context={
-            "record": statement,
-            "history": history_for(statement),
-            "delete_url": pages.url(request, "statement_delete", statement.pk),
-        },
+        save=functools.partial(services.statement_update, statement=statement),
+        noun="statement",
+        anchor="#statements",
+        delete_url=pages.url(request, "statement_delete", statement.pk),
     )
 
 
@@ -420,28 +466,22 @@ def statement_edit(request: PartnershipRequest, statement_id: int) -> HttpRespon
 @partnership_view(Capability.EDIT_PLAN)
 def statement_delete(request: PartnershipRequest, statement_id: int) -> HttpResponse:
     statement = access_statement(request.access, statement_id, capability=Capability.EDIT_PLAN)
-    return _delete_page(
-        request,
-        record=statement,
-        plan=statement.plan,
-        act=functools.partial(services.statement_delete, statement=statement, by=request.user),
-        edit_url=pages.url(request, "statement_edit", statement.pk),
-    )
+    act = functools.partial(services.statement_delete, statement=statement)
+    return _part_delete(request, statement, act=act, edit="statement_edit")
 
 
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.EDIT_PLAN)
 def theme_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EDIT_PLAN)
-    return form_page(
+    return _part_create(
         request,
+        plan,
         ThemeForm(posted(request)),
-        save=functools.partial(services.theme_create, plan=plan, by=request.user),
-        success="Priority or theme added.",
-        next_url=pages.url(request, "plan_detail", plan.pk) + "#themes",
+        save=services.theme_create,
+        noun="priority or theme",
+        anchor="#themes",
         title="Add a priority or theme",
-        caption=plan.title,
-        breadcrumbs=pages.crumbs(request, *_in_plan(plan)),
     )
 
 
@@ -449,22 +489,14 @@ def theme_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_PLAN)
 def theme_edit(request: PartnershipRequest, theme_id: int) -> HttpResponse:
     theme = access_theme(request.access, theme_id, capability=Capability.EDIT_PLAN)
-    return form_page(
+    return _part_edit(
         request,
+        theme,
         ThemeChangeForm(posted(request), initial=ThemeForm.initial_for(theme)),
-        record=theme,
-        save=functools.partial(services.theme_update, theme=theme, by=request.user),
-        success="Priority or theme saved.",
-        next_url=pages.url(request, "plan_detail", theme.plan_id) + "#themes",
-        title=f"Change {theme.title}",
-        caption=theme.plan.title,
-        template=RECORD_FORM,
-        breadcrumbs=pages.crumbs(request, *_in_plan(theme.plan)),
-        context={
-            "record": theme,
-            "history": history_for(theme),
-            "delete_url": pages.url(request, "theme_delete", theme.pk),
-        },
+        save=functools.partial(services.theme_update, theme=theme),
+        noun="priority or theme",
+        anchor="#themes",
+        delete_url=pages.url(request, "theme_delete", theme.pk),
     )
 
 
@@ -472,28 +504,22 @@ def theme_edit(request: PartnershipRequest, theme_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_PLAN)
 def theme_delete(request: PartnershipRequest, theme_id: int) -> HttpResponse:
     theme = access_theme(request.access, theme_id, capability=Capability.EDIT_PLAN)
-    return _delete_page(
-        request,
-        record=theme,
-        plan=theme.plan,
-        act=functools.partial(services.theme_delete, theme=theme, by=request.user),
-        edit_url=pages.url(request, "theme_edit", theme.pk),
-    )
+    act = functools.partial(services.theme_delete, theme=theme)
+    return _part_delete(request, theme, act=act, edit="theme_edit")
 
 
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.EDIT_PLAN)
 def work_stream_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EDIT_PLAN)
-    return form_page(
+    return _part_create(
         request,
+        plan,
         WorkStreamForm(posted(request), plan=plan),
-        save=functools.partial(services.work_stream_create, plan=plan, by=request.user),
-        success="Work stream added.",
-        next_url=pages.url(request, "plan_detail", plan.pk) + "#work-streams",
+        save=services.work_stream_create,
+        noun="work stream",
+        anchor="#work-streams",
         title="Add a work stream",
-        caption=plan.title,
-        breadcrumbs=pages.crumbs(request, *_in_plan(plan)),
     )
 
 
@@ -508,22 +534,14 @@ def work_stream_edit(request: PartnershipRequest, work_stream_id: int) -> HttpRe
         initial=WorkStreamForm.initial_for(stream),
     )
     may_delete = request.access.can(Capability.EDIT_PLAN)
-    return form_page(
+    return _part_edit(
         request,
+        stream,
         form,
-        record=stream,
-        save=functools.partial(services.work_stream_update, work_stream=stream, by=request.user),
-        success="Work stream saved.",
-        next_url=pages.url(request, "plan_detail", stream.plan_id) + "#work-streams",
-        title=f"Change {stream.title}",
-        caption=stream.plan.title,
-        template=RECORD_FORM,
-        breadcrumbs=pages.crumbs(request, *_in_plan(stream.plan)),
-        context={
-            "record": stream,
-            "history": history_for(stream),
-            "delete_url": pages.url(request, "work_stream_delete", stream.pk) if may_delete else "",
-        },
+        save=functools.partial(services.work_stream_update, work_stream=stream),
+        noun="work stream",
+        anchor="#work-streams",
+        delete_url=pages.url(request, "work_stream_delete", stream.pk) if may_delete else "",
     )
 
 
@@ -531,13 +549,8 @@ def work_stream_edit(request: PartnershipRequest, work_stream_id: int) -> HttpRe
 @partnership_view(Capability.EDIT_PLAN)
 def work_stream_delete(request: PartnershipRequest, work_stream_id: int) -> HttpResponse:
     stream = access_work_stream(request.access, work_stream_id, capability=Capability.EDIT_PLAN)
-    return _delete_page(
-        request,
-        record=stream,
-        plan=stream.plan,
-        act=functools.partial(services.work_stream_delete, work_stream=stream, by=request.user),
-        edit_url=pages.url(request, "work_stream_edit", stream.pk),
-    )
+    act = functools.partial(services.work_stream_delete, work_stream=stream)
+    return _part_delete(request, stream, act=act, edit="work_stream_edit")
 
 
 # --- A group's work -----------------------------------------------------------------------------
@@ -580,9 +593,9 @@ def plan_pdf(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EXPORT)
     today = _today()
     pdf = exports.plan_pdf(request, selectors.plan_export(plan=plan, today=today), today=today)
-    response = HttpResponse(pdf, content_type=exports.PDF_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "pdf")}"'
-    return response
+    return file_download(
+        pdf, filename=_filename(plan, "pdf"), content_type=exports.PDF_CONTENT_TYPE
+    )
 
 
 @require_GET
@@ -591,6 +604,6 @@ def plan_xlsx(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EXPORT)
     today = _today()
     workbook = exports.plan_xlsx(selectors.plan_export(plan=plan, today=today), today=today)
-    response = HttpResponse(workbook, content_type=exports.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "xlsx")}"'
-    return response
+    return file_download(
+        workbook, filename=_filename(plan, "xlsx"), content_type=exports.XLSX_CONTENT_TYPE
+    )

@@ -1,6 +1,8 @@
 """Form fields of the page kit: the GOV.UK date input (day, month, year), used wherever a person
 types a date. The messages are the Design System's ("Date approved must include a month",
-"Date approved must be a real date"); the rule itself is pure, in core.domain.date_parts."""
+"Date approved must be a real date"); the rule itself is pure, in core.domain.date_parts. And
+`limit_choices`, which sets the records a form's choice fields offer once the form knows whose
+records they are."""
 
 from __future__ import annotations
 
@@ -12,6 +14,39 @@ from django import forms
 from safeboard.core.domain.date_parts import DatePart, DateProblem, parse_date_parts
 
 PARTS: tuple[DatePart, ...] = ("day", "month", "year")
+
+
+def record_choice(
+    *,
+    empty_label: str,
+    invalid: str,
+    label: str | None = None,
+    help_text: str = "",
+    field: type[forms.ModelChoiceField[Any]] = forms.ModelChoiceField,
+) -> forms.ModelChoiceField[Any]:
+    """An optional choice of one of the partnership's (or the plan's) records: an agency, a
+    person, a group. The form offers the records with `limit_choices` when it is made; a value not
+    among them is refused with the `invalid` message. `field` may be a subclass that labels the
+    records its own way."""
+    return field(
+        queryset=None,
+        label=label,
+        help_text=help_text,
+        required=False,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": invalid},
+    )
+
+
+def limit_choices(form: forms.BaseForm, **querysets: Any) -> None:
+    """Offer each named choice field (single or multiple) the records of its queryset, e.g.
+    `limit_choices(self, agency=agency_list(partnership=partnership))` in a form's `__init__`:
+    the field is declared with `queryset=Model.objects.none()` and a value not in the queryset
+    is refused with the field's `invalid_choice` message."""
+    for name, queryset in querysets.items():
+        field = form.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)  # ModelMultipleChoiceField is one too
+        field.queryset = queryset
 
 
 class DateInputWidget(forms.MultiWidget):

@@ -19,6 +19,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 
 from safeboard.core.errors import ApplicationError
 from safeboard.core.forms import VERSION_FIELD, run_service, service_data
@@ -49,6 +50,17 @@ class PartnershipRequest(Protocol):
 
 CONFIRM_TEMPLATE = "ui/pages/confirm.html"
 CONFIRM_FIELD = "confirm"
+
+
+def file_download(
+    content: bytes | str, *, filename: str, content_type: str, inline: bool = False
+) -> HttpResponse:
+    """A file the browser saves as `filename` (or, `inline`, shows, as a PDF report is). Django
+    quotes the name in the header, so no character of it can break the header."""
+    response = HttpResponse(content, content_type=content_type)
+    disposition = content_disposition_header(as_attachment=not inline, filename=filename)
+    response["Content-Disposition"] = disposition or ("inline" if inline else "attachment")
+    return response
 
 
 def posted(request: HttpRequest) -> Any:

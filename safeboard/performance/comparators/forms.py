@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 
 from safeboard.core.forms import VersionedForm
 from safeboard.partnerships.models import Partnership
+from safeboard.ui.forms import limit_choices
 
 from ..domain.comparators import POPULATION_MEASURE
 from ..models import ComparatorSeries, Indicator
@@ -54,11 +55,12 @@ class ComparatorLinkForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["indicator"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Indicator.objects.filter(
-            partnership=partnership, archived_at__isnull=True
-        ).order_by("code")
+        limit_choices(
+            self,
+            indicator=Indicator.objects.filter(
+                partnership=partnership, archived_at__isnull=True
+            ).order_by("code"),
+        )
 
     @staticmethod
     def initial_for(series: ComparatorSeries) -> dict[str, Any]:

@@ -10,8 +10,10 @@ from typing import Any
 from django import forms
 
 from safeboard.core.forms import VersionedForm
-from safeboard.partnerships.models import Agency, Membership, Partnership
+from safeboard.partnerships.models import Membership, Partnership
+from safeboard.partnerships.selectors import agency_list
 from safeboard.plans.models import Action, Theme
+from safeboard.ui.forms import limit_choices, record_choice
 
 from ..domain import periods
 from ..models import (
@@ -84,18 +86,15 @@ class IndicatorForm(forms.Form):
     frequency = forms.ChoiceField(
         choices=Frequency.choices, error_messages=_choice_errors("how often it is measured")
     )
-    source_agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
-        required=False,
+    source_agency = record_choice(
         label="Source agency",
         empty_label="Not recorded",
-        error_messages=_choice_errors("the source agency"),
+        invalid="Select the source agency from the list.",
     )
-    owner = _MemberChoice(
-        queryset=Membership.objects.none(),
-        required=False,
+    owner = record_choice(
         empty_label="Not recorded",
-        error_messages=_choice_errors("the owner"),
+        invalid="Select the owner from the list.",
+        field=_MemberChoice,
     )
     is_bellwether = forms.BooleanField(label="This is a bellwether indicator", required=False)
     themes = _ThemeChoice(
@@ -150,16 +149,18 @@ class IndicatorForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        fields: Any = self.fields
-        fields["source_agency"].queryset = Agency.objects.filter(partnership=partnership)
-        fields["owner"].queryset = (
-            Membership.objects.active()
-            .filter(partnership=partnership)
-            .select_related("user")
-            .order_by("user__full_name", "pk")
+        limit_choices(
+            self,
+            source_agency=agency_list(partnership=partnership, include_archived=True),
+            owner=(
+                Membership.objects.active()
+                .filter(partnership=partnership)
+                .select_related("user")
+                .order_by("user__full_name", "pk")
+            ),
+            themes=partnership_themes(partnership),
+            actions=partnership_actions(partnership),
         )
-        fields["themes"].queryset = partnership_themes(partnership)
-        fields["actions"].queryset = partnership_actions(partnership)
 
     @classmethod
     def initial_for(cls, indicator: Indicator) -> dict[str, Any]:
@@ -239,11 +240,9 @@ class TargetChangeForm(TargetForm, VersionedForm):
 
 
 class PartnerForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
-        required=False,
+    agency = record_choice(
         empty_label="Not one of our agencies",
-        error_messages=_choice_errors("the agency"),
+        invalid="Select the agency from the list.",
     )
     name = forms.CharField(
         label="Name of the partner",
@@ -259,8 +258,7 @@ class PartnerForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field: Any = self.fields["agency"]
-        field.queryset = Agency.objects.filter(partnership=partnership)
+        limit_choices(self, agency=agency_list(partnership=partnership, include_archived=True))
 
 
 class DevelopmentItemForm(forms.Form):

@@ -12,7 +12,6 @@ from typing import Any
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeboard.core.history import history_for
@@ -20,7 +19,7 @@ from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.disclosure import Output
 from safeboard.partnerships.domain.roles import Capability
 from safeboard.plans.access import access_theme
-from safeboard.ui.pages import AppPages, Crumb, confirm_page, form_page, posted
+from safeboard.ui.pages import AppPages, Crumb, confirm_page, file_download, form_page, posted
 
 from ..access import (
     access_development_item,
@@ -392,12 +391,10 @@ def report(request: PartnershipRequest) -> HttpResponse:
 def report_pdf(request: PartnershipRequest) -> HttpResponse:
     data = _report(request, output=Output.FILE)
     pdf = exports.report_pdf(request, data, today=timezone.localdate())
-    response = HttpResponse(pdf, content_type=exports.PDF_CONTENT_TYPE)
     stamp = data.period.isoformat() if data.period else "no-data"
-    disposition = content_disposition_header(
-        as_attachment=False,
+    return file_download(
+        pdf,
         filename=f"{request.access.partnership.slug}-performance-report-{stamp}.pdf",
+        content_type=exports.PDF_CONTENT_TYPE,
+        inline=True,
     )
-    if disposition:
-        response["Content-Disposition"] = disposition
-    return response

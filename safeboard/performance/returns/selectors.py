@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Count, Q
 
@@ -18,21 +18,13 @@ from safeboard.partnerships.models import Agency, Partnership
 
 from ..domain import periods
 from ..domain import returns as rules
+from ..domain.tidy import COLUMNS as TIDY_COLUMNS
 from ..domain.tidy import IndicatorInfo
 from ..indicators.presenters import ILLUSTRATIVE_LABEL
 from ..models import AgencyReturn, Frequency, Indicator, PartOfWhole, ReturnStatus, Unit, Value
 
-TEMPLATE_COLUMNS = [
-    "indicator_code",
-    "indicator_name",
-    "period",
-    "agency",
-    "value",
-    "numerator",
-    "denominator",
-    "comment",
-    "illustrative",
-]
+# A tidy file (so that it uploads again) with the indicator's name beside its code.
+TEMPLATE_COLUMNS = [TIDY_COLUMNS[0], "indicator_name", *TIDY_COLUMNS[1:], "illustrative"]
 TEMPLATE_WIDTHS = [16, 40, 14, 16, 12, 12, 12, 40, 30]
 
 OVERVIEW_PERIODS = 12
@@ -137,8 +129,17 @@ class ReturnPage:
     timeliness: str
 
 
-def return_page(agency_return: AgencyReturn, *, today: datetime.date) -> ReturnPage:
-    """The return's expected indicators with their values and outlier flags. Three queries."""
+class ReturnFigures(NamedTuple):
+    """What a return is checked and shown against: its expected indicators (in order), the value
+    saved for each (by indicator id) and each indicator's earlier values (see previous_values)."""
+
+    indicators: list[Indicator]
+    values: dict[int, Value]
+    history: dict[int, list[Decimal]]
+
+
+def return_figures(agency_return: AgencyReturn) -> ReturnFigures:
+    """The return's expected indicators, their saved values and their history. Three queries."""
     indicators = expected_indicators(agency_return)
     values = {
         v.indicator_id: v
@@ -153,6 +154,12 @@ def return_page(agency_return: AgencyReturn, *, today: datetime.date) -> ReturnP
         indicator_ids=[i.pk for i in indicators],
         before=agency_return.period_start,
     )
+    return ReturnFigures(indicators, values, history)
+
+
+def return_page(agency_return: AgencyReturn, *, today: datetime.date) -> ReturnPage:
+    """The return's expected indicators with their values and outlier flags. Three queries."""
+    indicators, values, history = return_figures(agency_return)
     rows = []
     for indicator in indicators:
         value = values.get(indicator.pk)
@@ -302,17 +309,7 @@ def agency_returns(
     ]
 
 
-EXPORT_COLUMNS = [
-    "indicator_code",
-    "period",
-    "agency",
-    "value",
-    "numerator",
-    "denominator",
-    "comment",
-    "unit",
-    "illustrative",
-]
+EXPORT_COLUMNS = [*TIDY_COLUMNS, "unit", "illustrative"]  # a tidy file, so it imports again
 
 
 def _plain(number: Decimal | None) -> Decimal | int | None:

@@ -28,7 +28,7 @@ from ..domain import periods
 from ..domain import returns as rules
 from ..domain.tidy import IndicatorInfo, RowError, TidyError, TidyRow, header_index, parse_rows
 from ..models import AgencyReturn, Frequency, Indicator, ReturnStatus, Unit, Value
-from .selectors import catalogue, expected_indicators, part_of_whole_rules, previous_values
+from .selectors import catalogue, expected_indicators, part_of_whole_rules, return_figures
 
 NumberedRows = Sequence[tuple[int, Sequence[Any]]]
 
@@ -348,20 +348,7 @@ def return_upload(
 def return_problems(agency_return: AgencyReturn) -> list[tuple[int, str, str]]:
     """What stops the return being submitted: an expected value with neither a number nor a
     comment, and an unusual count (see domain.returns) without a comment."""
-    indicators = expected_indicators(agency_return)
-    values = {
-        v.indicator_id: v
-        for v in Value.objects.filter(
-            indicator__in=indicators,
-            agency_id=agency_return.agency_id,
-            period_start=agency_return.period_start,
-        )
-    }
-    history = previous_values(
-        agency_id=agency_return.agency_id,
-        indicator_ids=[i.pk for i in indicators],
-        before=agency_return.period_start,
-    )
+    indicators, values, history = return_figures(agency_return)
     problems = []
     for indicator in indicators:
         value = values.get(indicator.pk)

@@ -21,7 +21,6 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from safeboard.core.errors import ApplicationError
@@ -29,7 +28,7 @@ from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.disclosure import Output
 from safeboard.partnerships.domain.roles import Capability
-from safeboard.ui.pages import AppPages, Crumb, form_page, posted, posted_files
+from safeboard.ui.pages import AppPages, Crumb, file_download, form_page, posted, posted_files
 
 from ..access import access_return, entitlement, may_act_for_return
 from ..domain import periods
@@ -45,14 +44,6 @@ pages = AppPages("performance", root=("Agency returns", "returns_overview"))
 def _title(agency_return: AgencyReturn) -> str:
     period = periods.label(agency_return.period_start, agency_return.frequency)
     return f"{agency_return.agency.name}: {period}"
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    disposition = content_disposition_header(as_attachment=True, filename=filename)
-    if disposition:
-        response["Content-Disposition"] = disposition
-    return response
 
 
 @require_GET
@@ -204,7 +195,9 @@ def return_template(request: PartnershipRequest, return_id: int) -> HttpResponse
         today=timezone.localdate(),
     )
     name = f"return-{agency_return.agency.key}-{agency_return.period_start:%Y-%m}.xlsx"
-    return _download(files.return_template_xlsx(rows), files.XLSX_CONTENT_TYPE, name)
+    return file_download(
+        files.return_template_xlsx(rows), filename=name, content_type=files.XLSX_CONTENT_TYPE
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -287,7 +280,11 @@ def _export_rows(request: PartnershipRequest) -> Any:
 @partnership_view(Capability.EXPORT)
 def values_export_csv(request: PartnershipRequest) -> HttpResponse:
     name = f"{request.access.partnership.slug}-values.csv"
-    return _download(files.values_export_csv(_export_rows(request)), files.CSV_CONTENT_TYPE, name)
+    return file_download(
+        files.values_export_csv(_export_rows(request)),
+        filename=name,
+        content_type=files.CSV_CONTENT_TYPE,
+    )
 
 
 @require_GET
@@ -295,4 +292,4 @@ def values_export_csv(request: PartnershipRequest) -> HttpResponse:
 def values_export_xlsx(request: PartnershipRequest) -> HttpResponse:
     name = f"{request.access.partnership.slug}-values.xlsx"
     content = files.values_export_xlsx(_export_rows(request))
-    return _download(content, files.XLSX_CONTENT_TYPE, name)
+    return file_download(content, filename=name, content_type=files.XLSX_CONTENT_TYPE)
