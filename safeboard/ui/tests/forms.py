@@ -206,8 +206,11 @@ def field_race(
     *,
     first: str = "First's words",
     second: str = "Second's words",
+    read: Callable[[str], object] = str,
+    people: Callable[[Tenancy], tuple[User, User]] = two_managers,
 ) -> Race:
-    """The race in which both people change the one text `field`, to `first` and `second`."""
+    """The race in which both people change the one `field`, typing `first` and `second`; the
+    record then holds `read` of what was typed (`read=Decimal` for an amount)."""
     return Race(
         record=record,
         url=url,
@@ -215,6 +218,7 @@ def field_race(
         second_changes={field: second},
         change=change,
         stored=lambda saved: getattr(saved, field),
-        after_first=first,
-        after_both=second,
+        after_first=read(first),
+        after_both=read(second),
+        people=people,
     )

@@ -12,7 +12,7 @@ from safeboard.finance.tests.factories import (
     SpendFactory,
     StaffPostFactory,
 )
-from safeboard.ui.tests.forms import Race, run_race
+from safeboard.ui.tests.forms import Race, field_race, run_race
 
 
 def _year(tenancy):
@@ -24,35 +24,30 @@ def _line(tenancy):
 
 
 CASES = {
-    "budget year": Race(
-        record=_year,
-        url="/p/ourshire/budget/years/{r.pk}/edit/",
-        first_changes={"notes": "Agreed in March"},
-        second_changes={"notes": "Agreed in April"},
-        change="Notes (not recorded -> Agreed in March)",
-        stored=lambda year: year.notes,
-        after_first="Agreed in March",
-        after_both="Agreed in April",
+    "budget year": field_race(
+        _year,
+        "/p/ourshire/budget/years/{r.pk}/edit/",
+        "notes",
+        "Notes (not recorded -> Agreed in March)",
+        first="Agreed in March",
+        second="Agreed in April",
     ),
-    "budget line": Race(
-        record=_line,
-        url="/p/ourshire/budget/lines/{r.pk}/edit/",
-        first_changes={"name": "Core budget"},
-        second_changes={"name": "Main budget"},
-        change="Name (Core -> Core budget)",
-        stored=lambda line: line.name,
-        after_first="Core budget",
-        after_both="Main budget",
+    "budget line": field_race(
+        _line,
+        "/p/ourshire/budget/lines/{r.pk}/edit/",
+        "name",
+        "Name (Core -> Core budget)",
+        first="Core budget",
+        second="Main budget",
     ),
-    "contribution": Race(
-        record=lambda t: ContributionFactory(line=_line(t), agency=t.agency, amount=Decimal("10")),
-        url="/p/ourshire/budget/contributions/{r.pk}/edit/",
-        first_changes={"amount": "20"},
-        second_changes={"amount": "30"},
-        change="(10.00 -> 20.00)",
-        stored=lambda contribution: contribution.amount,
-        after_first=Decimal("20"),
-        after_both=Decimal("30"),
+    "contribution": field_race(
+        lambda t: ContributionFactory(line=_line(t), agency=t.agency, amount=Decimal("10")),
+        "/p/ourshire/budget/contributions/{r.pk}/edit/",
+        "amount",
+        "(10.00 -> 20.00)",
+        first="20",
+        second="30",
+        read=Decimal,
     ),
     # The second person's form still held the old date: saving again applies all they saw.
     "spend": Race(
@@ -65,15 +60,13 @@ CASES = {
         after_first=("Venue", datetime.date(2011, 7, 1)),
         after_both=("Venue hire", datetime.date(2011, 6, 30)),
     ),
-    "staff post": Race(
-        record=lambda t: StaffPostFactory(partnership=t.ours, title="Trainers"),
-        url="/p/ourshire/budget/staffing/{r.pk}/edit/",
-        first_changes={"title": "Training Officers"},
-        second_changes={"title": "Trainers (2)"},
-        change="(Trainers -> Training Officers)",
-        stored=lambda post: post.title,
-        after_first="Training Officers",
-        after_both="Trainers (2)",
+    "staff post": field_race(
+        lambda t: StaffPostFactory(partnership=t.ours, title="Trainers"),
+        "/p/ourshire/budget/staffing/{r.pk}/edit/",
+        "title",
+        "(Trainers -> Training Officers)",
+        first="Training Officers",
+        second="Trainers (2)",
     ),
 }
 

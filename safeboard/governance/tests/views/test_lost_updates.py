@@ -12,7 +12,7 @@ from safeboard.governance.tests.factories import (
     MeetingFactory,
 )
 from safeboard.partnerships.domain.roles import Role
-from safeboard.ui.tests.forms import Race, by_roles, run_race
+from safeboard.ui.tests.forms import Race, by_roles, field_race, run_race
 
 
 def _meeting(tenancy):
@@ -38,15 +38,13 @@ CASES = {
         after_first=("Learning Sub-group", ""),
         after_both=("Training Sub-group", "To train."),
     ),
-    "board link": Race(
-        record=lambda t: BoardLinkFactory(partnership=t.ours, name="MAPPA"),
-        url="/p/ourshire/governance/links/{r.pk}/change/",
-        first_changes={"relationship": "Chairs meet"},
-        second_changes={"relationship": "Reports yearly"},
-        change="(not recorded -> Chairs meet)",
-        stored=lambda link: link.relationship,
-        after_first="Chairs meet",
-        after_both="Reports yearly",
+    "board link": field_race(
+        lambda t: BoardLinkFactory(partnership=t.ours, name="MAPPA"),
+        "/p/ourshire/governance/links/{r.pk}/change/",
+        "relationship",
+        "(not recorded -> Chairs meet)",
+        first="Chairs meet",
+        second="Reports yearly",
     ),
     # A meeting is changed with its decisions; the second person's form held the decisions as
     # they were, so saving again applies that.

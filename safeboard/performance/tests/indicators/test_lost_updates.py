@@ -12,12 +12,13 @@ import pytest
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.performance.models import DataDevelopmentItem, Target
-from safeboard.ui.tests.forms import Race, by_roles, form_data, run_race
+from safeboard.ui.tests.forms import Race, by_roles, field_race, form_data, run_race
 
 BASE = "/p/ourshire/measures"
 
 
-_race = partial(Race, people=by_roles(Role.ANALYST, Role.MANAGER))  # both may change indicators
+ANALYST_AND_MANAGER = by_roles(Role.ANALYST, Role.MANAGER)  # both may change indicators
+_race = partial(Race, people=ANALYST_AND_MANAGER)
 
 CASES = {
     # The theme checkboxes come back checked: saving again keeps the indicator's theme.
@@ -31,15 +32,15 @@ CASES = {
         after_first=("Children in need", "Early help.", ["Neglect"]),
         after_both=("Children in need each month", "Family hubs.", ["Neglect"]),
     ),
-    "target": _race(
-        record=lambda world: Target.objects.get(indicator=world.indicator),
-        url=f"{BASE}/indicators/{{r.indicator_id}}/targets/{{r.pk}}/",
-        first_changes={"value": "3"},
-        second_changes={"value": "4"},
-        change="Value (2.0000 -> 3.0000)",
-        stored=lambda target: target.value,
-        after_first=Decimal("3"),
-        after_both=Decimal("4"),
+    "target": field_race(
+        lambda world: Target.objects.get(indicator=world.indicator),
+        f"{BASE}/indicators/{{r.indicator_id}}/targets/{{r.pk}}/",
+        "value",
+        "Value (2.0000 -> 3.0000)",
+        first="3",
+        second="4",
+        read=Decimal,
+        people=ANALYST_AND_MANAGER,
     ),
     # The second person's form still said "needed": saving again knowingly applies it.
     "data development item": _race(
