@@ -222,3 +222,19 @@ def field_race(
         after_both=read(second),
         people=people,
     )
+
+
+def refused_page(response: Any, *fragments: str) -> str:
+    """The page of a refused form (shown again, with the GOV.UK error summary) holding each of
+    `fragments`; returns its HTML."""
+    assert response.status_code == 200
+    body: str = response.content.decode()
+    assert "govuk-error-summary" in body
+    for fragment in fragments:
+        assert fragment in body, (fragment, body[:3000])
+    return body
+
+
+def escaped(text: str) -> str:
+    """`text` as a page shows it (Django's escaping), to find a message in the HTML."""
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("'", "&#x27;")

@@ -7,12 +7,12 @@ import io
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from safeboard.partnerships.domain import disclosure
 from safeboard.performance.models import ReturnStatus, Value
 from safeboard.performance.returns import selectors, services
 from safeboard.performance.tests.factories import ValueFactory
+from safeboard.reports.tests.corpus import workbook_bytes
 
 pytestmark = pytest.mark.django_db
 Input = services.ReturnInput
@@ -20,15 +20,7 @@ HEADER = ["indicator_code", "period", "agency", "value", "numerator", "denominat
 
 
 def _xlsx(rows):
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    for row in [HEADER, *rows]:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer
+    return io.BytesIO(workbook_bytes([HEADER, *rows]))
 
 
 def _upload(world, by, rows, name="return.xlsx"):
