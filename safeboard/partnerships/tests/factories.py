@@ -10,6 +10,15 @@ from safeboard.partnerships.domain.roles import Role
 from safeboard.partnerships.models import Agency, AgencyType, Membership, Partnership
 
 PASSWORD = "correct horse battery staple"
+# The site administrator's form for a new partnership and its first manager, filled in.
+NEW_PARTNERSHIP = {
+    "name": "Westshire Safeguarding Children Partnership",
+    "short_name": "WSCP",
+    "slug": "westshire",
+    "area": "Westshire",
+    "manager_name": "Wes Manager",
+    "manager_email": "wes@westshire.example",
+}
 
 
 class UserFactory(factory.django.DjangoModelFactory):
