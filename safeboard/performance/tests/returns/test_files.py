@@ -45,6 +45,11 @@ def read_sheet(content):
     return sheet_of(load_workbook(io.BytesIO(content)))
 
 
+def csv_rows(client):
+    """The rows of the values export as CSV, as `client` gets it."""
+    return list(csv.reader(io.StringIO(client.get(EXPORT + ".csv").content.decode("utf-8-sig"))))
+
+
 def sheet_xml(content):
     return zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml")
 
@@ -265,9 +270,7 @@ class TestTidyImportExport:
     def test_it_neutralises_formulas_in_exports(self, tenancy, world):
         ValueFactory(indicator=world.whole, value=9, comment='=HYPERLINK("http://x")')
         analyst = client_for(tenancy.user(Role.ANALYST))
-        rows = list(
-            csv.reader(io.StringIO(analyst.get(EXPORT + ".csv").content.decode("utf-8-sig")))
-        )
+        rows = csv_rows(analyst)
         assert rows[1][6] == '\'=HYPERLINK("http://x")'
         content = analyst.get(EXPORT + ".xlsx").content
         cell = read_sheet(content).cell(row=2, column=7)
@@ -289,9 +292,7 @@ class TestTidyImportExport:
         ValueFactory(indicator=world.whole, value=3)
         ValueFactory(indicator=world.part, value=30)
         client = client_for(tenancy.user(role))
-        rows = list(
-            csv.reader(io.StringIO(client.get(EXPORT + ".csv").content.decode("utf-8-sig")))
-        )
+        rows = csv_rows(client)
         assert rows[1][3] == shown
         assert rows[2][3] == "30"
         sheet = read_sheet(client.get(EXPORT + ".xlsx").content)
@@ -300,28 +301,12 @@ class TestTidyImportExport:
     def test_it_labels_illustrative_values_in_exports(self, tenancy, world):
         indicator = IndicatorFactory(partnership=tenancy.ours, is_illustrative=True)
         ValueFactory(indicator=indicator, value=30)
-        rows = list(
-            csv.reader(
-                io.StringIO(
-                    client_for(tenancy.user(Role.ANALYST))
-                    .get(EXPORT + ".csv")
-                    .content.decode("utf-8-sig")
-                )
-            )
-        )
+        rows = csv_rows(client_for(tenancy.user(Role.ANALYST)))
         assert rows[1][8] == "Illustrative values: synthetic data for demonstration"
 
     def test_it_leaves_unapproved_return_values_out_of_exports(self, tenancy, world):
         ValueFactory(
             indicator=world.whole, agency=tenancy.agency, agency_return=world.agency_return
         )
-        rows = list(
-            csv.reader(
-                io.StringIO(
-                    client_for(tenancy.user(Role.ANALYST))
-                    .get(EXPORT + ".csv")
-                    .content.decode("utf-8-sig")
-                )
-            )
-        )
+        rows = csv_rows(client_for(tenancy.user(Role.ANALYST)))
         assert len(rows) == 1
