@@ -44,9 +44,16 @@ def numbered(template: str) -> Any:
     return factory.Sequence(lambda n: template.format(n=n))
 
 
+class RecordFactory(factory.django.DjangoModelFactory):
+    """What `record_factory` makes: a factory of one model's records."""
+
+    class Meta:
+        abstract = True
+
+
 def record_factory(
     model: type[Model], *, within: tuple[str, Any] | None = None, **defaults: Any
-) -> Any:
+) -> type[RecordFactory]:
     """The factory of a partnership's `model`. With `within` (the field naming the record it
     belongs to, and that record's factory: ("group", GroupFactory)) each record is made in its
     own record's partnership, else in a new partnership. `defaults` are its other fields; a text
@@ -60,7 +67,8 @@ def record_factory(
         fields["partnership"] = factory.SelfAttribute(f"{field}.partnership")
     for name, value in defaults.items():
         fields[name] = numbered(value) if isinstance(value, str) and "{n}" in value else value
-    return factory.make_factory(model, FACTORY_CLASS=factory.django.DjangoModelFactory, **fields)
+    made: type[RecordFactory] = factory.make_factory(model, FACTORY_CLASS=RecordFactory, **fields)
+    return made
 
 
 AgencyFactory = record_factory(
