@@ -19,7 +19,7 @@ from safeboard.performance.models import AgencyReturn, ReturnStatus, Value
 from safeboard.performance.tests.factories import ValueFactory
 from safeboard.performance.tests.returns.test_files import TEMPLATE
 from safeboard.reports.tests.corpus import malformed_spreadsheets, workbook_bytes
-from safeboard.ui.tests.forms import escaped, refused_page
+from safeboard.ui.tests.forms import escaped, form_data, refused_page
 
 pytestmark = pytest.mark.django_db
 IMPORT = "/p/ourshire/measures/values/import/"
@@ -185,10 +185,9 @@ def test_it_refuses_a_negative_count_in_the_template_naming_the_row(tenancy, wor
 
 def test_it_refuses_a_negative_count_typed_into_the_return_form(tenancy, world, saved):
     lead = client_for(tenancy.user(Role.AGENCY_LEAD))
-    response = lead.post(
-        f"/p/ourshire/measures/returns/{world.agency_return.pk}/",
-        {f"value_{world.whole.pk}": "-3", f"comment_{world.whole.pk}": ""},
-    )
+    url = f"/p/ourshire/measures/returns/{world.agency_return.pk}/"
+    typed = {f"value_{world.whole.pk}": "-3", f"comment_{world.whole.pk}": ""}
+    response = lead.post(url, form_data(lead, url, **typed))  # as loaded, with its version
     _refused(response, "a count cannot be negative")
     assert _snapshot() == saved
 
