@@ -15,62 +15,43 @@ from safeboard.finance.models import (
     Spend,
     StaffPost,
 )
-from safeboard.partnerships.tests.factories import AgencyFactory, PartnershipFactory
+from safeboard.partnerships.tests.factories import AgencyFactory, record_factory
 
-
-class BudgetYearFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BudgetYear
-
-    partnership = factory.SubFactory(PartnershipFactory)
-    start_year = factory.Sequence(lambda n: 2000 + n % 90)
-    label = factory.LazyAttribute(lambda o: financial_year_label(o.start_year))
-
-
-class BudgetLineFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BudgetLine
-
-    year = factory.SubFactory(BudgetYearFactory)
-    partnership = factory.SelfAttribute("year.partnership")
-    key = factory.Sequence(lambda n: f"line-{n}")
-    name = factory.Sequence(lambda n: f"Budget line {n}")
-    kind = LineKind.CORE
-    position = factory.Sequence(lambda n: n)
-
-
-class ContributionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Contribution
-
-    line = factory.SubFactory(BudgetLineFactory)
-    partnership = factory.SelfAttribute("line.partnership")
-    agency = factory.SubFactory(AgencyFactory, partnership=factory.SelfAttribute("..partnership"))
-    agency_group = AgencyGroup.CORE
-    amount = Decimal("1000.00")
-    position = factory.Sequence(lambda n: n)
-
-
-class SpendFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Spend
-
-    line = factory.SubFactory(BudgetLineFactory)
-    partnership = factory.SelfAttribute("line.partnership")
-    date = datetime.date(2011, 6, 30)
-    description = factory.Sequence(lambda n: f"Spend {n}")
-    amount = Decimal("100.00")
-
-
-class StaffPostFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = StaffPost
-
-    partnership = factory.SubFactory(PartnershipFactory)
-    title = factory.Sequence(lambda n: f"Post {n}")
-    posts = Decimal("1.0")
-    fte = Decimal("1.00")
-    position = factory.Sequence(lambda n: n)
+BudgetYearFactory = record_factory(
+    BudgetYear,
+    start_year=factory.Sequence(lambda n: 2000 + n % 90),
+    label=factory.LazyAttribute(lambda o: financial_year_label(o.start_year)),
+)
+BudgetLineFactory = record_factory(
+    BudgetLine,
+    within=("year", BudgetYearFactory),
+    key="line-{n}",
+    name="Budget line {n}",
+    kind=LineKind.CORE,
+    position=factory.Sequence(int),
+)
+ContributionFactory = record_factory(
+    Contribution,
+    within=("line", BudgetLineFactory),
+    agency=factory.SubFactory(AgencyFactory, partnership=factory.SelfAttribute("..partnership")),
+    agency_group=AgencyGroup.CORE,
+    amount=Decimal("1000.00"),
+    position=factory.Sequence(int),
+)
+SpendFactory = record_factory(
+    Spend,
+    within=("line", BudgetLineFactory),
+    date=datetime.date(2011, 6, 30),
+    description="Spend {n}",
+    amount=Decimal("100.00"),
+)
+StaffPostFactory = record_factory(
+    StaffPost,
+    title="Post {n}",
+    posts=Decimal("1.0"),
+    fte=Decimal("1.00"),
+    position=factory.Sequence(int),
+)
 
 
 # Lincolnshire LSCB, Strategic Business Plan 2011-2014 (seed 000), "Financing and Staffing".

@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import datetime
 
-import factory
-
 from safeboard.governance.models import (
     Attendance,
     BoardLink,
@@ -15,61 +13,22 @@ from safeboard.governance.models import (
     Meeting,
     MeetingAttendee,
 )
-from safeboard.partnerships.tests.factories import PartnershipFactory
+from safeboard.partnerships.tests.factories import record_factory
 
-
-class GroupFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Group
-
-    partnership = factory.SubFactory(PartnershipFactory)
-    key = factory.Sequence(lambda n: f"group-{n}")
-    name = factory.Sequence(lambda n: f"Group {n}")
-    group_type = GroupType.SUB_GROUP
-
-
-class GroupMemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = GroupMember
-
-    group = factory.SubFactory(GroupFactory)
-    partnership = factory.SelfAttribute("group.partnership")
-    name = factory.Sequence(lambda n: f"Member {n}")
-
-
-class BoardLinkFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BoardLink
-
-    partnership = factory.SubFactory(PartnershipFactory)
-    key = factory.Sequence(lambda n: f"link-{n}")
-    name = factory.Sequence(lambda n: f"Board {n}")
-    kind = BoardLinkKind.HEALTH_WELLBEING
-
-
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Meeting
-
-    group = factory.SubFactory(GroupFactory)
-    partnership = factory.SelfAttribute("group.partnership")
-    date = datetime.date(2011, 9, 7)
-
-
-class MeetingAttendeeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = MeetingAttendee
-
-    meeting = factory.SubFactory(MeetingFactory)
-    partnership = factory.SelfAttribute("meeting.partnership")
-    name = factory.Sequence(lambda n: f"Attendee {n}")
-    attendance = Attendance.PRESENT
-
-
-class DecisionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Decision
-
-    meeting = factory.SubFactory(MeetingFactory)
-    partnership = factory.SelfAttribute("meeting.partnership")
-    text = factory.Sequence(lambda n: f"Decision {n}")
+GroupFactory = record_factory(
+    Group, key="group-{n}", name="Group {n}", group_type=GroupType.SUB_GROUP
+)
+GroupMemberFactory = record_factory(GroupMember, within=("group", GroupFactory), name="Member {n}")
+BoardLinkFactory = record_factory(
+    BoardLink, key="link-{n}", name="Board {n}", kind=BoardLinkKind.HEALTH_WELLBEING
+)
+MeetingFactory = record_factory(
+    Meeting, within=("group", GroupFactory), date=datetime.date(2011, 9, 7)
+)
+MeetingAttendeeFactory = record_factory(
+    MeetingAttendee,
+    within=("meeting", MeetingFactory),
+    name="Attendee {n}",
+    attendance=Attendance.PRESENT,
+)
+DecisionFactory = record_factory(Decision, within=("meeting", MeetingFactory), text="Decision {n}")

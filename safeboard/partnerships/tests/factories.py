@@ -1,12 +1,24 @@
 from __future__ import annotations
 
+from typing import Any
+
 import factory
+from django.db.models import Model
 
 from safeboard.accounts.models import User
 from safeboard.partnerships.domain.roles import Role
 from safeboard.partnerships.models import Agency, AgencyType, Membership, Partnership
 
 PASSWORD = "correct horse battery staple"
+# The site administrator's form for a new partnership and its first manager, filled in.
+NEW_PARTNERSHIP = {
+    "name": "Westshire Safeguarding Children Partnership",
+    "short_name": "WSCP",
+    "slug": "westshire",
+    "area": "Westshire",
+    "manager_name": "Wes Manager",
+    "manager_email": "wes@westshire.example",
+}
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -27,20 +39,41 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"area-{n}")
 
 
-class AgencyFactory(factory.django.DjangoModelFactory):
+def numbered(template: str) -> Any:
+    """A declaration giving each record made its own text: "Group {n}" -> "Group 0", "Group 1"."""
+    return factory.Sequence(lambda n: template.format(n=n))
+
+
+class RecordFactory(factory.django.DjangoModelFactory):
+    """What `record_factory` makes: a factory of one model's records."""
+
     class Meta:
-        model = Agency
-
-    partnership = factory.SubFactory(PartnershipFactory)
-    name = factory.Sequence(lambda n: f"Agency {n}")
-    key = factory.Sequence(lambda n: f"agency-{n}")
-    agency_type = AgencyType.POLICE
+        abstract = True
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
+def record_factory(
+    model: type[Model], *, within: tuple[str, Any] | None = None, **defaults: Any
+) -> type[RecordFactory]:
+    """The factory of a partnership's `model`. With `within` (the field naming the record it
+    belongs to, and that record's factory: ("group", GroupFactory)) each record is made in its
+    own record's partnership, else in a new partnership. `defaults` are its other fields; a text
+    holding "{n}" is numbered for each record made ("group-{n}" -> "group-0")."""
+    fields: dict[str, Any] = {}
+    if within is None:
+        fields["partnership"] = factory.SubFactory(PartnershipFactory)
+    else:
+        field, parent = within
+        fields[field] = factory.SubFactory(parent)
+        fields["partnership"] = factory.SelfAttribute(f"{field}.partnership")
+    for name, value in defaults.items():
+        fields[name] = numbered(value) if isinstance(value, str) and "{n}" in value else value
+    made: type[RecordFactory] = factory.make_factory(model, FACTORY_CLASS=RecordFactory, **fields)
+    return made
 
-    partnership = factory.SubFactory(PartnershipFactory)
-    user = factory.SubFactory(UserFactory)
-    role = Role.BOARD_MEMBER.value
+
+AgencyFactory = record_factory(
+    Agency, name="Agency {n}", key="agency-{n}", agency_type=AgencyType.POLICE
+)
+MembershipFactory = record_factory(
+    Membership, user=factory.SubFactory(UserFactory), role=Role.BOARD_MEMBER.value
+)

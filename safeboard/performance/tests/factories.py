@@ -3,9 +3,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-import factory
-
-from safeboard.partnerships.tests.factories import AgencyFactory, PartnershipFactory
+from safeboard.partnerships.tests.factories import AgencyFactory, record_factory
 from safeboard.performance.models import (
     AgencyReturn,
     Frequency,
@@ -17,46 +15,31 @@ from safeboard.performance.models import (
     Value,
 )
 
-
-class IndicatorFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Indicator
-
-    partnership = factory.SubFactory(PartnershipFactory)
-    code = factory.Sequence(lambda n: f"ind-{n}")
-    name = factory.Sequence(lambda n: f"Indicator {n}")
-    unit = Unit.COUNT
-    polarity = Polarity.LOWER
-    frequency = Frequency.MONTHLY
-    kind = IndicatorKind.POPULATION
-
-
-class ValueFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Value
-
-    indicator = factory.SubFactory(IndicatorFactory)
-    partnership = factory.SelfAttribute("indicator.partnership")
-    period_start = datetime.date(2020, 4, 1)
-    value = Decimal("10")
-
-
-class TargetFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Target
-
-    indicator = factory.SubFactory(IndicatorFactory)
-    partnership = factory.SelfAttribute("indicator.partnership")
-    period_start = datetime.date(2020, 4, 1)
-    value = Decimal("8")
-
-
-class AgencyReturnFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AgencyReturn
-
-    agency = factory.SubFactory(AgencyFactory)
-    partnership = factory.SelfAttribute("agency.partnership")
-    frequency = Frequency.MONTHLY
-    period_start = datetime.date(2020, 4, 1)
-    due_date = datetime.date(2020, 5, 15)
+IndicatorFactory = record_factory(
+    Indicator,
+    code="ind-{n}",
+    name="Indicator {n}",
+    unit=Unit.COUNT,
+    polarity=Polarity.LOWER,
+    frequency=Frequency.MONTHLY,
+    kind=IndicatorKind.POPULATION,
+)
+ValueFactory = record_factory(
+    Value,
+    within=("indicator", IndicatorFactory),
+    period_start=datetime.date(2020, 4, 1),
+    value=Decimal("10"),
+)
+TargetFactory = record_factory(
+    Target,
+    within=("indicator", IndicatorFactory),
+    period_start=datetime.date(2020, 4, 1),
+    value=Decimal("8"),
+)
+AgencyReturnFactory = record_factory(
+    AgencyReturn,
+    within=("agency", AgencyFactory),
+    frequency=Frequency.MONTHLY,
+    period_start=datetime.date(2020, 4, 1),
+    due_date=datetime.date(2020, 5, 15),
+)

@@ -8,10 +8,17 @@ from typing import Any
 from safeboard.performance.models import ComparatorSeries, ComparatorValue
 
 
-def make_series(tenancy: Any, partnership: Any) -> int:
+def make_series(
+    tenancy: Any,
+    partnership: Any,
+    *,
+    measure: str = "cpp_at_31_march",
+    value: Decimal = Decimal("45000"),
+) -> int:
+    """An England series of `measure` in `partnership`, with one value (2024/25)."""
     series = ComparatorSeries.objects.create(
         partnership=partnership,
-        source_measure="cpp_at_31_march",
+        source_measure=measure,
         area_code="E92000001",
         area_name="England",
     )
@@ -19,7 +26,7 @@ def make_series(tenancy: Any, partnership: Any) -> int:
         series=series,
         period_end=datetime.date(2025, 3, 31),
         period_label="2024/25",
-        value=Decimal("45000"),
+        value=value,
     )
     return series.pk
 

@@ -33,6 +33,16 @@ def test_it_puts_unapproved_figures_in_a_file_only_for_those_who_act_for_the_rec
     assert acting == d.FULL
 
 
+def _to_viewer_not_entitled(is_count, value, numerator, threshold):
+    return d.disclose(
+        entitlement=d.SUPPRESSED,
+        is_count=is_count,
+        value=value,
+        numerator=numerator,
+        threshold=threshold,
+    )
+
+
 @pytest.mark.parametrize(
     ("is_count", "value", "numerator", "threshold", "value_marker", "numerator_marker"),
     [
@@ -57,13 +67,7 @@ def test_it_puts_unapproved_figures_in_a_file_only_for_those_who_act_for_the_rec
 def test_it_suppresses_small_numbers_for_a_viewer_not_entitled(
     is_count, value, numerator, threshold, value_marker, numerator_marker
 ):
-    shown = d.disclose(
-        entitlement=d.SUPPRESSED,
-        is_count=is_count,
-        value=value,
-        numerator=numerator,
-        threshold=threshold,
-    )
+    shown = _to_viewer_not_entitled(is_count, value, numerator, threshold)
     assert shown.value_marker == value_marker
     assert shown.numerator_marker == numerator_marker
     assert shown.value_suppressed is bool(value_marker)
@@ -86,13 +90,7 @@ def test_it_shows_everything_to_a_viewer_entitled(is_count, value, numerator, th
 def test_it_never_lets_a_small_number_out_to_a_viewer_not_entitled(
     is_count, value, numerator, threshold
 ):
-    shown = d.disclose(
-        entitlement=d.SUPPRESSED,
-        is_count=is_count,
-        value=value,
-        numerator=numerator,
-        threshold=threshold,
-    )
+    shown = _to_viewer_not_entitled(is_count, value, numerator, threshold)
     limit = d.DEFAULT_THRESHOLD if threshold is None else threshold
     small_numerator = numerator is not None and numerator < limit
     if is_count and value is not None and value < limit:

@@ -11,14 +11,15 @@ from safeboard.partnerships.services import (
 )
 
 
+def _add(tenancy, **fields):
+    """Add a person to our partnership as the manager; `fields` override a new chair's."""
+    defaults = {"email": "", "full_name": "", "role": Role.CHAIR, "agency": None}
+    return membership_add(partnership=tenancy.ours, by=tenancy.manager, **{**defaults, **fields})
+
+
 def test_it_adds_a_new_person_with_no_usable_password(tenancy):
-    membership = membership_add(
-        partnership=tenancy.ours,
-        email="New.Person@Example.org",
-        full_name="New Person",
-        role=Role.ANALYST,
-        agency=None,
-        by=tenancy.manager,
+    membership = _add(
+        tenancy, email="New.Person@Example.org", full_name="New Person", role=Role.ANALYST
     )
     assert membership.user.email == "new.person@example.org"
     assert not membership.user.has_usable_password()
@@ -27,14 +28,7 @@ def test_it_adds_a_new_person_with_no_usable_password(tenancy):
 
 
 def test_it_reuses_the_account_of_a_person_already_on_another_partnership(tenancy):
-    membership = membership_add(
-        partnership=tenancy.ours,
-        email="OUTSIDER@theirshire.example",
-        full_name="",
-        role=Role.CHAIR,
-        agency=None,
-        by=tenancy.manager,
-    )
+    membership = _add(tenancy, email="OUTSIDER@theirshire.example")
     assert membership.user == tenancy.outsider
     assert User.objects.filter(email__iexact="outsider@theirshire.example").count() == 1
     roles = dict(
@@ -43,58 +37,38 @@ def test_it_reuses_the_account_of_a_person_already_on_another_partnership(tenanc
     assert roles == {"ourshire": "chair", "theirshire": "manager"}
 
 
-def test_it_refuses_a_person_who_is_already_a_member(tenancy):
+# what is refused: (the person's fields, given the tenancy; the field the message is for)
+REFUSED = {
+    "already a member": (lambda t: {"email": t.manager.email}, "email"),
+    "a new person with no name": (
+        lambda t: {"email": "nobody@example.org", "full_name": "  "},
+        "full_name",
+    ),
+    "an agency lead with no agency": (
+        lambda t: {"email": "lead@example.org", "full_name": "Lead", "role": Role.AGENCY_LEAD},
+        "agency",
+    ),
+    "an agency of another partnership": (
+        lambda t: {
+            "email": "lead@example.org",
+            "full_name": "Lead",
+            "role": Role.AGENCY_LEAD,
+            "agency": t.their_agency,
+        },
+        "agency",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSED))
+def test_it_refuses_and_adds_no_one(tenancy, case):
+    fields_of, field = REFUSED[case]
+    fields = fields_of(tenancy)
+    people, members = User.objects.count(), Membership.objects.count()
     with pytest.raises(ApplicationError) as error:
-        membership_add(
-            partnership=tenancy.ours,
-            email=tenancy.manager.email,
-            full_name="",
-            role=Role.CHAIR,
-            agency=None,
-            by=tenancy.manager,
-        )
-    assert error.value.field == "email"
-
-
-def test_it_needs_a_name_for_a_new_person(tenancy):
-    with pytest.raises(ApplicationError) as error:
-        membership_add(
-            partnership=tenancy.ours,
-            email="nobody@example.org",
-            full_name="  ",
-            role=Role.CHAIR,
-            agency=None,
-            by=tenancy.manager,
-        )
-    assert error.value.field == "full_name"
-    assert not User.objects.filter(email="nobody@example.org").exists()
-
-
-def test_it_needs_an_agency_for_an_agency_lead(tenancy):
-    with pytest.raises(ApplicationError) as error:
-        membership_add(
-            partnership=tenancy.ours,
-            email="lead@example.org",
-            full_name="Lead",
-            role=Role.AGENCY_LEAD,
-            agency=None,
-            by=tenancy.manager,
-        )
-    assert error.value.field == "agency"
-
-
-def test_it_refuses_an_agency_of_another_partnership(tenancy):
-    with pytest.raises(ApplicationError) as error:
-        membership_add(
-            partnership=tenancy.ours,
-            email="lead@example.org",
-            full_name="Lead",
-            role=Role.AGENCY_LEAD,
-            agency=tenancy.their_agency,
-            by=tenancy.manager,
-        )
-    assert error.value.field == "agency"
-    assert not User.objects.filter(email="lead@example.org").exists()
+        _add(tenancy, **fields)
+    assert error.value.field == field
+    assert (User.objects.count(), Membership.objects.count()) == (people, members)
 
 
 def test_it_keeps_the_last_manager(tenancy):
@@ -128,14 +102,7 @@ def test_it_archives_instead_of_deleting_and_can_add_the_person_back(tenancy):
     membership_archive(membership=analyst, by=tenancy.manager)
     assert Membership.objects.filter(pk=analyst.pk).exists()
     assert Membership.objects.get(pk=analyst.pk).is_archived
-    again = membership_add(
-        partnership=tenancy.ours,
-        email=analyst.user.email,
-        full_name="",
-        role=Role.CHAIR,
-        agency=None,
-        by=tenancy.manager,
-    )
+    again = _add(tenancy, email=analyst.user.email)
     assert again.pk == analyst.pk
     assert not again.is_archived
     assert again.role == Role.CHAIR.value

@@ -9,16 +9,7 @@ from safeboard.accounts.models import User
 from safeboard.core.errors import ApplicationError
 from safeboard.partnerships import services
 from safeboard.partnerships.models import Agency, Partnership
-from safeboard.partnerships.tests.factories import UserFactory
-
-GOOD = {
-    "name": "Westshire Safeguarding Children Partnership",
-    "short_name": "WSCP",
-    "slug": "westshire",
-    "area": "Westshire",
-    "manager_name": "Wes Manager",
-    "manager_email": "wes@westshire.example",
-}
+from safeboard.partnerships.tests.factories import NEW_PARTNERSHIP, UserFactory
 
 
 @pytest.mark.parametrize(
@@ -36,7 +27,7 @@ def test_it_refuses_a_partnership_name_on_two_lines_with_a_message(
 ):
     client = client_for(UserFactory(is_site_admin=True))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/site-admin/partnerships/new/", {**GOOD, field: value})
+        response = client.post("/site-admin/partnerships/new/", {**NEW_PARTNERSHIP, field: value})
     assert response.status_code == 200
     html = response.content.decode()
     assert "govuk-error-summary" in html

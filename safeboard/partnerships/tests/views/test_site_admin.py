@@ -3,7 +3,7 @@ from django.core import mail
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.partnerships.models import Membership, Partnership
-from safeboard.partnerships.tests.factories import UserFactory
+from safeboard.partnerships.tests.factories import NEW_PARTNERSHIP, UserFactory
 
 
 def test_it_lets_the_site_administrator_create_a_partnership_and_its_first_manager(
@@ -14,14 +14,7 @@ def test_it_lets_the_site_administrator_create_a_partnership_and_its_first_manag
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/site-admin/partnerships/new/",
-            {
-                "name": "Westshire Safeguarding Children Partnership",
-                "short_name": "WSCP",
-                "slug": "westshire",
-                "area": "Westshire",
-                "manager_name": "Wes Manager",
-                "manager_email": "wes@westshire.example",
-            },
+            NEW_PARTNERSHIP,
             follow=True,
         )
     html = response.content.decode()

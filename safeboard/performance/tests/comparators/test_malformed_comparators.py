@@ -14,7 +14,9 @@ from django.urls import reverse
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.performance.models import ComparatorSeries, ComparatorValue
+from safeboard.performance.tests.url_records_comparators import make_series
 from safeboard.reports.tests.corpus import malformed_spreadsheets
+from safeboard.ui.tests.forms import escaped, refused_page
 
 pytestmark = pytest.mark.django_db
 HEADER = "time_period,geographic_level,area_code,area_name,measure,value,symbol\r\n"
@@ -36,18 +38,7 @@ def _snapshot() -> list[tuple[object, ...]]:
 
 @pytest.fixture
 def saved(tenancy):
-    series = ComparatorSeries.objects.create(
-        partnership=tenancy.ours,
-        source_measure="referrals",
-        area_code="E92000001",
-        area_name="England",
-    )
-    ComparatorValue.objects.create(
-        series=series,
-        period_end=datetime.date(2025, 3, 31),
-        period_label="2024/25",
-        value=Decimal(90),
-    )
+    make_series(tenancy, tenancy.ours, measure="referrals", value=Decimal(90))
     return _snapshot()
 
 
@@ -58,28 +49,15 @@ def _post(tenancy, content: bytes, name: str = "figures.csv"):
     )
 
 
-def _refused(response, *fragments: str) -> str:
-    assert response.status_code == 200
-    body: str = response.content.decode()
-    assert "govuk-error-summary" in body
-    for fragment in fragments:
-        assert fragment in body, (fragment, body[:3000])
-    return body
-
-
-def _escaped(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("'", "&#x27;")
-
-
 @pytest.mark.parametrize("case", CSV_CORPUS, ids=[c.label for c in CSV_CORPUS])
 def test_it_refuses_every_malformed_csv(tenancy, saved, case):
-    _refused(_post(tenancy, case.content), _escaped(case.message))
+    refused_page(_post(tenancy, case.content), escaped(case.message))
     assert _snapshot() == saved
 
 
 def test_it_refuses_a_file_that_is_not_utf8(tenancy, saved):
     content = (HEADER + "2025,National,E06000001,Hartlepool é,referrals,5,\r\n").encode("cp1252")
-    _refused(_post(tenancy, content), "The file is not UTF-8 text (line 2)")
+    refused_page(_post(tenancy, content), "The file is not UTF-8 text (line 2)")
     assert _snapshot() == saved
 
 
@@ -120,7 +98,7 @@ def test_it_refuses_line_breaks_control_characters_and_markup_in_names_and_codes
     tenancy, saved, row, message
 ):
     content = (HEADER + GOOD_ROW.replace("2025", "2024") + row).encode()
-    body = _refused(_post(tenancy, content), message)
+    body = refused_page(_post(tenancy, content), message)
     assert "<script>alert" not in body
     assert "nothing was imported" in body
     assert _snapshot() == saved
@@ -129,14 +107,14 @@ def test_it_refuses_line_breaks_control_characters_and_markup_in_names_and_codes
 def test_it_refuses_markup_in_the_source_columns(tenancy, saved):
     header = HEADER.replace("symbol\r\n", "symbol,source_file\r\n")
     row = "2025,National,E92000001,England,referrals,100,,<iframe src=//evil>\r\n"
-    body = _refused(_post(tenancy, (header + row).encode()))
+    body = refused_page(_post(tenancy, (header + row).encode()))
     assert "Row 2: source_file must not contain HTML markup" in body
     assert _snapshot() == saved
 
 
 def test_it_refuses_a_null_character_naming_the_line(tenancy, saved):
     content = (HEADER + "2025,National,E92000001,Eng\x00land,referrals,100,\r\n").encode()
-    _refused(_post(tenancy, content), "null character on line 2")
+    refused_page(_post(tenancy, content), "null character on line 2")
     assert _snapshot() == saved
 
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.performance.domain import periods
@@ -21,6 +18,7 @@ from safeboard.performance.models import (
     Value,
 )
 from safeboard.plans.tests.factories import ActionFactory, PlanFactory, ThemeFactory
+from safeboard.ui.tests.pages import queries_to_show
 
 MONTHS = list(periods.periods(datetime.date(2018, 4, 1), datetime.date(2021, 3, 1), "monthly"))
 
@@ -114,13 +112,6 @@ def _build(tenancy, count):
     return first, themes[0]
 
 
-def _count(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context.captured_queries)
-
-
 def _pages(first, theme):
     base = "/p/ourshire/measures"
     return [
@@ -139,10 +130,10 @@ def _pages(first, theme):
 def test_it_keeps_indicator_pages_to_a_fixed_number_of_queries(tenancy):
     client = client_for(tenancy.user(Role.ANALYST))
     first, theme = _build(tenancy, 5)
-    small = [_count(client, url) for url in _pages(first, theme)]
+    small = [queries_to_show(client, url) for url in _pages(first, theme)]
     Indicator.objects.filter(pk__in=[first.pk]).update(code="done-small")
     big_first, big_theme = _build(tenancy, 60)
     # Same shape of page: the small data's pages, now with 65 indicators in the partnership.
-    large = [_count(client, url) for url in _pages(first, theme)]
+    large = [queries_to_show(client, url) for url in _pages(first, theme)]
     assert small == large
-    assert [_count(client, url) for url in _pages(big_first, big_theme)] == large
+    assert [queries_to_show(client, url) for url in _pages(big_first, big_theme)] == large

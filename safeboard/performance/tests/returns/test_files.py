@@ -10,17 +10,29 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.performance.models import ReturnStatus, Value
 from safeboard.performance.tests.factories import IndicatorFactory, ValueFactory
+from safeboard.reports.tests.corpus import workbook_bytes
 
 pytestmark = pytest.mark.django_db
 IMPORT = "/p/ourshire/measures/values/import/"
 EXPORT = "/p/ourshire/measures/values/export"
+# The columns a return's template starts with, as a person sees them (an upload may give these).
+TEMPLATE = [
+    "indicator_code",
+    "indicator_name",
+    "period",
+    "agency",
+    "value",
+    "numerator",
+    "denominator",
+    "comment",
+]
 
 
 def sheet_of(workbook):
@@ -33,17 +45,13 @@ def read_sheet(content):
     return sheet_of(load_workbook(io.BytesIO(content)))
 
 
+def csv_rows(client):
+    """The rows of the values export as CSV, as `client` gets it."""
+    return list(csv.reader(io.StringIO(client.get(EXPORT + ".csv").content.decode("utf-8-sig"))))
+
+
 def sheet_xml(content):
     return zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml")
-
-
-def xlsx(rows):
-    workbook = Workbook()
-    for row in rows:
-        sheet_of(workbook).append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def upload(name, content):
@@ -62,16 +70,7 @@ class TestTemplate:
         workbook = load_workbook(io.BytesIO(response.content))
         sheet = sheet_of(workbook)
         header = [c.value for c in sheet[1]]
-        assert header[:8] == [
-            "indicator_code",
-            "indicator_name",
-            "period",
-            "agency",
-            "value",
-            "numerator",
-            "denominator",
-            "comment",
-        ]
+        assert header[:8] == TEMPLATE
         assert [sheet.cell(row=r, column=1).value for r in (2, 3, 4)] == [
             "cp-all",
             "cp-neglect",
@@ -123,18 +122,9 @@ class TestTemplate:
     def test_it_refuses_a_malformed_upload_with_row_messages_and_writes_nothing(
         self, tenancy, world
     ):
-        content = xlsx(
+        content = workbook_bytes(
             [
-                [
-                    "indicator_code",
-                    "indicator_name",
-                    "period",
-                    "agency",
-                    "value",
-                    "numerator",
-                    "denominator",
-                    "comment",
-                ],
+                TEMPLATE,
                 ["cp-all", "", "April 2020", "", 10, None, None, None],
                 ["cp-neglect", "", "May 2020", "", 4, None, None, None],
                 ["seen", "", "April 2020", "", "lots", None, None, None],
@@ -204,7 +194,7 @@ class TestTidyImportExport:
 
     def test_it_imports_xlsx_and_updates_existing_values(self, tenancy, world):
         ValueFactory(indicator=world.whole, period_start=datetime.date(2020, 4, 1), value=1)
-        content = xlsx(
+        content = workbook_bytes(
             [
                 ["indicator_code", "period", "value"],
                 ["cp-all", "April 2020", 5],
@@ -280,9 +270,7 @@ class TestTidyImportExport:
     def test_it_neutralises_formulas_in_exports(self, tenancy, world):
         ValueFactory(indicator=world.whole, value=9, comment='=HYPERLINK("http://x")')
         analyst = client_for(tenancy.user(Role.ANALYST))
-        rows = list(
-            csv.reader(io.StringIO(analyst.get(EXPORT + ".csv").content.decode("utf-8-sig")))
-        )
+        rows = csv_rows(analyst)
         assert rows[1][6] == '\'=HYPERLINK("http://x")'
         content = analyst.get(EXPORT + ".xlsx").content
         cell = read_sheet(content).cell(row=2, column=7)
@@ -304,9 +292,7 @@ class TestTidyImportExport:
         ValueFactory(indicator=world.whole, value=3)
         ValueFactory(indicator=world.part, value=30)
         client = client_for(tenancy.user(role))
-        rows = list(
-            csv.reader(io.StringIO(client.get(EXPORT + ".csv").content.decode("utf-8-sig")))
-        )
+        rows = csv_rows(client)
         assert rows[1][3] == shown
         assert rows[2][3] == "30"
         sheet = read_sheet(client.get(EXPORT + ".xlsx").content)
@@ -315,28 +301,12 @@ class TestTidyImportExport:
     def test_it_labels_illustrative_values_in_exports(self, tenancy, world):
         indicator = IndicatorFactory(partnership=tenancy.ours, is_illustrative=True)
         ValueFactory(indicator=indicator, value=30)
-        rows = list(
-            csv.reader(
-                io.StringIO(
-                    client_for(tenancy.user(Role.ANALYST))
-                    .get(EXPORT + ".csv")
-                    .content.decode("utf-8-sig")
-                )
-            )
-        )
+        rows = csv_rows(client_for(tenancy.user(Role.ANALYST)))
         assert rows[1][8] == "Illustrative values: synthetic data for demonstration"
 
     def test_it_leaves_unapproved_return_values_out_of_exports(self, tenancy, world):
         ValueFactory(
             indicator=world.whole, agency=tenancy.agency, agency_return=world.agency_return
         )
-        rows = list(
-            csv.reader(
-                io.StringIO(
-                    client_for(tenancy.user(Role.ANALYST))
-                    .get(EXPORT + ".csv")
-                    .content.decode("utf-8-sig")
-                )
-            )
-        )
+        rows = csv_rows(client_for(tenancy.user(Role.ANALYST)))
         assert len(rows) == 1

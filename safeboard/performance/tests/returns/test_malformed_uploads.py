@@ -12,46 +12,23 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.performance.models import AgencyReturn, ReturnStatus, Value
 from safeboard.performance.tests.factories import ValueFactory
-from safeboard.reports.tests.corpus import malformed_spreadsheets
+from safeboard.performance.tests.returns.test_files import TEMPLATE
+from safeboard.reports.tests.corpus import malformed_spreadsheets, workbook_bytes
+from safeboard.ui.tests.forms import escaped, form_data, refused_page
 
 pytestmark = pytest.mark.django_db
 IMPORT = "/p/ourshire/measures/values/import/"
 APRIL = datetime.date(2020, 4, 1)
-TEMPLATE = [
-    "indicator_code",
-    "indicator_name",
-    "period",
-    "agency",
-    "value",
-    "numerator",
-    "denominator",
-    "comment",
-]
 CORPUS = malformed_spreadsheets()
 
 
 def _upload_url(agency_return: AgencyReturn) -> str:
     return f"/p/ourshire/measures/returns/{agency_return.pk}/upload/"
-
-
-def _workbook(rows, *, formula_cells=()) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert isinstance(sheet, Worksheet)
-    for row in rows:
-        sheet.append(row)
-    for coordinate, formula in formula_cells:
-        sheet[coordinate] = formula  # openpyxl saves a formula with no calculated value
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _snapshot() -> list[tuple[object, ...]]:
@@ -81,11 +58,7 @@ def saved(tenancy, world):
 
 
 def _refused(response, *fragments: str) -> str:
-    assert response.status_code == 200
-    body: str = response.content.decode()
-    assert "govuk-error-summary" in body
-    for fragment in fragments:
-        assert fragment in body, (fragment, body[:3000])
+    body = refused_page(response, *fragments)
     assert "imported:" not in body
     return body
 
@@ -100,10 +73,6 @@ def _post_template(tenancy, world, name: str, content: bytes):
     return lead.post(_upload_url(world.agency_return), {"file": SimpleUploadedFile(name, content)})
 
 
-def _escaped(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("'", "&#x27;")
-
-
 # Every malformed spreadsheet of the reports kit's corpus, at both uploads -----------------------
 
 
@@ -111,7 +80,7 @@ def _escaped(text: str) -> str:
 def test_it_refuses_every_malformed_file_at_the_values_import(tenancy, saved, case):
     response = _post_import(tenancy, case.name, case.content)
     if case.content:
-        _refused(response, _escaped(case.message))
+        _refused(response, escaped(case.message))
     else:
         _refused(response, "The selected file is empty")
     assert _snapshot() == saved
@@ -121,7 +90,7 @@ def test_it_refuses_every_malformed_file_at_the_values_import(tenancy, saved, ca
 def test_it_refuses_every_malformed_file_at_the_template_upload(tenancy, world, saved, case):
     response = _post_template(tenancy, world, case.name, case.content)
     if case.content:
-        _refused(response, _escaped(case.message))
+        _refused(response, escaped(case.message))
     else:
         _refused(response, "The selected file is empty")
     assert "Template uploaded" not in response.content.decode()
@@ -146,7 +115,7 @@ def test_it_refuses_a_formula_with_no_saved_value_naming_the_cell_and_keeps_save
 ):
     """Before: the formula read as blank and the upload erased the saved 9 under "Template
     uploaded"."""
-    content = _workbook(
+    content = workbook_bytes(
         [TEMPLATE, ["cp-all", "", "April 2020", tenancy.agency.key, None, None, None, ""]],
         formula_cells=[("E2", "=4+5")],
     )
@@ -170,12 +139,12 @@ def test_it_refuses_a_formula_with_no_saved_value_naming_the_cell_and_keeps_save
 def test_it_refuses_a_values_file_naming_the_same_column_twice(tenancy, saved, header, message):
     """Before: one of the two columns was silently used."""
     content = f"{header}\r\ncp-all,April 2020,cp-all,3\r\n".encode()
-    _refused(_post_import(tenancy, "values.csv", content), _escaped(message))
+    _refused(_post_import(tenancy, "values.csv", content), escaped(message))
     assert _snapshot() == saved
 
 
 def test_it_refuses_a_template_naming_a_column_twice(tenancy, world, saved):
-    content = _workbook(
+    content = workbook_bytes(
         [
             [*TEMPLATE, "value"],
             ["cp-all", "", "April 2020", tenancy.agency.key, 3, None, None, "", 4],
@@ -200,7 +169,7 @@ def test_it_refuses_negative_counts_in_a_values_file_naming_the_row(tenancy, sav
 
 
 def test_it_refuses_a_negative_count_in_the_template_naming_the_row(tenancy, world, saved):
-    content = _workbook(
+    content = workbook_bytes(
         [
             TEMPLATE,
             ["cp-all", "", "April 2020", tenancy.agency.key, 10, None, None, ""],
@@ -216,11 +185,9 @@ def test_it_refuses_a_negative_count_in_the_template_naming_the_row(tenancy, wor
 
 def test_it_refuses_a_negative_count_typed_into_the_return_form(tenancy, world, saved):
     lead = client_for(tenancy.user(Role.AGENCY_LEAD))
-    version = AgencyReturn.objects.get(pk=world.agency_return.pk).record_version
-    response = lead.post(
-        f"/p/ourshire/measures/returns/{world.agency_return.pk}/",
-        {f"value_{world.whole.pk}": "-3", f"comment_{world.whole.pk}": "", "version": version},
-    )
+    url = f"/p/ourshire/measures/returns/{world.agency_return.pk}/"
+    typed = {f"value_{world.whole.pk}": "-3", f"comment_{world.whole.pk}": ""}
+    response = lead.post(url, form_data(lead, url, **typed))  # as loaded, with its version
     _refused(response, "a count cannot be negative")
     assert _snapshot() == saved
 
@@ -252,7 +219,9 @@ def test_it_refuses_a_line_break_or_control_character_in_a_one_line_column(
 
 
 def test_it_refuses_a_null_character_in_a_spreadsheet_cell(tenancy, saved):
-    content = _workbook([["indicator_code", "period", "value"], ["cp-allNULHERE", "April 2020", 3]])
+    content = workbook_bytes(
+        [["indicator_code", "period", "value"], ["cp-allNULHERE", "April 2020", 3]]
+    )
     source = zipfile.ZipFile(io.BytesIO(content))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:

@@ -7,12 +7,12 @@ import io
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from safeboard.partnerships.domain import disclosure
 from safeboard.performance.models import ReturnStatus, Value
 from safeboard.performance.returns import selectors, services
 from safeboard.performance.tests.factories import ValueFactory
+from safeboard.reports.tests.corpus import workbook_bytes
 
 pytestmark = pytest.mark.django_db
 Input = services.ReturnInput
@@ -20,15 +20,15 @@ HEADER = ["indicator_code", "period", "agency", "value", "numerator", "denominat
 
 
 def _xlsx(rows):
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    for row in [HEADER, *rows]:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer
+    return io.BytesIO(workbook_bytes([HEADER, *rows]))
+
+
+def _refused_upload(world, by, rows):
+    """The problems of an upload that is refused; it writes nothing."""
+    with pytest.raises(services.UploadError) as error:
+        _upload(world, by, rows)
+    assert not Value.objects.exists()
+    return error.value.problems
 
 
 def _upload(world, by, rows, name="return.xlsx"):
@@ -52,40 +52,34 @@ def test_it_saves_an_uploaded_template_as_a_draft(tenancy, world):
 
 
 def test_it_writes_nothing_when_any_uploaded_row_is_wrong(tenancy, world):
-    with pytest.raises(services.UploadError) as error:
-        _upload(
-            world,
-            tenancy.manager,
-            [
-                ["cp-all", "April 2020", "Ourshire Police", 10],
-                ["cp-neglect", "May 2020", "Ourshire Police", 4],
-                ["seen", "April 2020", "Ourshire Police", "lots"],
-            ],
-        )
-    assert "Row 3, period: this return is for April 2020" in error.value.problems, (
-        error.value.problems
+    problems = _refused_upload(
+        world,
+        tenancy.manager,
+        [
+            ["cp-all", "April 2020", "Ourshire Police", 10],
+            ["cp-neglect", "May 2020", "Ourshire Police", 4],
+            ["seen", "April 2020", "Ourshire Police", "lots"],
+        ],
     )
-    assert any(p.startswith("Row 4") for p in error.value.problems)
-    assert not Value.objects.exists()
+    assert "Row 3, period: this return is for April 2020" in problems, problems
+    assert any(p.startswith("Row 4") for p in problems)
     world.agency_return.refresh_from_db()
     assert world.agency_return.status == ReturnStatus.EXPECTED
 
 
 def test_it_names_the_row_of_a_part_bigger_than_its_whole(tenancy, world):
-    with pytest.raises(services.UploadError) as error:
-        _upload(
-            world,
-            tenancy.manager,
-            [
-                ["cp-all", "April 2020", "Ourshire Police", 3],
-                ["cp-neglect", "April 2020", "Ourshire Police", 4],
-            ],
-        )
-    assert error.value.problems == [
+    problems = _refused_upload(
+        world,
+        tenancy.manager,
+        [
+            ["cp-all", "April 2020", "Ourshire Police", 3],
+            ["cp-neglect", "April 2020", "Ourshire Police", 4],
+        ],
+    )
+    assert problems == [
         "Row 3, value: cp-neglect (4) cannot be more than cp-all (3), which it is part of. "
         "Check both values."
     ]
-    assert not Value.objects.exists()
 
 
 def test_it_refuses_a_file_it_cannot_read_with_a_message(tenancy, world):
@@ -102,10 +96,10 @@ def test_it_refuses_a_file_it_cannot_read_with_a_message(tenancy, world):
 def test_it_refuses_an_upload_to_a_submitted_return(tenancy, world):
     world.agency_return.status = ReturnStatus.SUBMITTED
     world.agency_return.save()
-    with pytest.raises(services.UploadError) as error:
-        _upload(world, tenancy.manager, [["cp-all", "April 2020", "Ourshire Police", 10]])
-    assert "submitted" in error.value.problems[0]
-    assert not Value.objects.exists()
+    problems = _refused_upload(
+        world, tenancy.manager, [["cp-all", "April 2020", "Ourshire Police", 10]]
+    )
+    assert "submitted" in problems[0]
 
 
 def _inputs(world, whole=Decimal(10), comment=""):

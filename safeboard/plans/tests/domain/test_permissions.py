@@ -13,13 +13,25 @@ ids = st.one_of(st.none(), st.integers(min_value=1, max_value=6))
 capability_sets = st.sets(st.sampled_from(list(Capability)))
 
 
-def _can(role, *, group=None, agency=None, my_agency=None, chaired=frozenset()):
+def _can(
+    role,
+    *,
+    group=None,
+    agency=None,
+    my_agency=None,
+    chaired=frozenset(),
+    lead_person=None,
+    me=None,
+):
+    """May a person of `role` (or with these plain capabilities) update the action?"""
     return can_update_action(
-        capabilities=ROLE_CAPABILITIES[role],
+        capabilities=ROLE_CAPABILITIES[role] if isinstance(role, Role) else role,
         action_group_id=group,
         action_lead_agency_id=agency,
         my_agency_id=my_agency,
         my_chaired_group_ids=chaired,
+        action_lead_person_id=lead_person,
+        my_membership_id=me,
     )
 
 
@@ -64,14 +76,14 @@ def test_it_allows_exactly_by_one_of_the_four_rules(
             and agency == my_agency
         )
     )
-    result = can_update_action(
-        capabilities=caps,
-        action_group_id=group,
-        action_lead_agency_id=agency,
-        my_agency_id=my_agency,
-        my_chaired_group_ids=chaired,
-        action_lead_person_id=lead_person,
-        my_membership_id=me,
+    result = _can(
+        caps,
+        group=group,
+        agency=agency,
+        my_agency=my_agency,
+        chaired=chaired,
+        lead_person=lead_person,
+        me=me,
     )
     assert result is expected
 
@@ -80,13 +92,7 @@ def test_it_allows_exactly_by_one_of_the_four_rules(
 def test_it_never_lets_a_blank_owner_or_lead_agency_match(role, group, agency, my_agency, chaired):
     if role is Role.MANAGER:
         return
-    assert not can_update_action(
-        capabilities=ROLE_CAPABILITIES[role],
-        action_group_id=None,
-        action_lead_agency_id=None,
-        my_agency_id=my_agency,
-        my_chaired_group_ids=chaired,
-    )
+    assert not _can(role, my_agency=my_agency, chaired=chaired)
 
 
 def test_it_accepts_capabilities_as_plain_strings():
@@ -101,24 +107,8 @@ def test_it_accepts_capabilities_as_plain_strings():
 
 def test_it_lets_the_named_lead_person_update_their_action_whatever_their_role():
     for role in Role:
-        assert can_update_action(
-            capabilities=ROLE_CAPABILITIES[role],
-            action_group_id=None,
-            action_lead_agency_id=None,
-            my_agency_id=None,
-            my_chaired_group_ids=set(),
-            action_lead_person_id=5,
-            my_membership_id=5,
-        )
-    assert not can_update_action(
-        capabilities=ROLE_CAPABILITIES[Role.BOARD_MEMBER],
-        action_group_id=None,
-        action_lead_agency_id=None,
-        my_agency_id=None,
-        my_chaired_group_ids=set(),
-        action_lead_person_id=5,
-        my_membership_id=6,
-    )
+        assert _can(role, lead_person=5, me=5)
+    assert not _can(Role.BOARD_MEMBER, lead_person=5, me=6)
 
 
 def _may(role, *, owner, chaired=frozenset()):

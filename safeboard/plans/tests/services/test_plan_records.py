@@ -85,29 +85,24 @@ def test_it_manages_statements_and_keeps_their_order(tenancy):
         plan=plan, kind="values", title="Our values", body="- Respect", by=tenancy.manager
     )
     assert (vision.title, vision.position, values.position) == ("Vision", 1, 2)
-    services.statement_update(
-        statement=vision,
-        kind="vision",
-        title="Our vision",
-        body="Safe and heard.",
-        signed_by="",
-        position=3,
-        by=tenancy.manager,
-    )
+
+    def move_to(position):
+        services.statement_update(
+            statement=vision,
+            kind="vision",
+            title="Our vision",
+            body="Safe and heard.",
+            signed_by="",
+            position=position,
+            by=tenancy.manager,
+        )
+
+    move_to(3)
     assert list(Statement.objects.filter(plan=plan).values_list("title", flat=True)) == [
         "Our values",
         "Our vision",
     ]
-    # Leaving the position blank keeps the statement where it is.
-    services.statement_update(
-        statement=vision,
-        kind="vision",
-        title="Our vision",
-        body="Safe and heard.",
-        signed_by="",
-        position=None,
-        by=tenancy.manager,
-    )
+    move_to(None)  # leaving the position blank keeps the statement where it is
     vision.refresh_from_db()
     assert vision.position == 3
     with pytest.raises(ApplicationError, match="Enter the text"):
