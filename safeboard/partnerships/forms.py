@@ -35,6 +35,14 @@ class PartnershipForm(forms.Form):
 class PartnershipSettingsForm(PartnershipForm, VersionedForm):
     """The partnership's own details, changed by its manager."""
 
+    @staticmethod
+    def initial_for(partnership: Partnership) -> dict[str, Any]:
+        return {
+            "name": partnership.name,
+            "short_name": partnership.short_name,
+            "area": partnership.area,
+        }
+
 
 class PartnershipCreateForm(PartnershipForm):
     slug = forms.SlugField(
