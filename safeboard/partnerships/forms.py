@@ -37,11 +37,8 @@ class PartnershipSettingsForm(PartnershipForm, VersionedForm):
 
     @staticmethod
     def initial_for(partnership: Partnership) -> dict[str, Any]:
-        return {
-            "name": partnership.name,
-            "short_name": partnership.short_name,
-            "area": partnership.area,
-        }
+        """Each field is the partnership's attribute of the same name."""
+        return {name: getattr(partnership, name) for name in PartnershipForm.base_fields}
 
 
 class PartnershipCreateForm(PartnershipForm):
