@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
-from safeboard.ui.pages import AppPages, Crumb, confirm_page, file_download, form_page, posted
+from safeboard.ui.pages import AppPages, Crumb, confirm_page, create_page, edit_page, file_download
 
 from . import selectors, services
 from .access import (
@@ -108,12 +108,10 @@ def year_export(request: PartnershipRequest, budget_year_id: int) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 @partnership_view(MANAGE)
 def year_create(request: PartnershipRequest) -> HttpResponse:
-    return form_page(
+    return create_page(
         request,
-        BudgetYearForm(posted(request)),
-        save=functools.partial(
-            services.budget_year_create, partnership=request.access.partnership, by=request.user
-        ),
+        BudgetYearForm,
+        save=functools.partial(services.budget_year_create, partnership=request.access.partnership),
         success=lambda year: f"Budget year {year.label} added.",
         next_url=lambda year: pages.url(request, "year_detail", year.pk),
         title="Add a budget year",
@@ -125,11 +123,11 @@ def year_create(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(MANAGE)
 def year_edit(request: PartnershipRequest, budget_year_id: int) -> HttpResponse:
     year = access_budget_year(request.access, budget_year_id, capability=MANAGE)
-    return form_page(
+    return edit_page(
         request,
-        BudgetYearChangeForm(posted(request), initial=BudgetYearForm.initial_for(year)),
-        record=year,
-        save=functools.partial(services.budget_year_update, year=year, by=request.user),
+        BudgetYearChangeForm,
+        year,
+        save=functools.partial(services.budget_year_update, year=year),
         success=lambda saved: f"Budget year {saved.label} saved.",
         next_url=pages.url(request, "year_detail", year.pk),
         title=f"Change budget year {year.label}",
@@ -158,10 +156,10 @@ def line_detail(request: PartnershipRequest, budget_line_id: int) -> HttpRespons
 @partnership_view(MANAGE)
 def line_create(request: PartnershipRequest, budget_year_id: int) -> HttpResponse:
     year = access_budget_year(request.access, budget_year_id, capability=MANAGE)
-    return form_page(
+    return create_page(
         request,
-        BudgetLineForm(posted(request)),
-        save=functools.partial(services.budget_line_create, year=year, by=request.user),
+        BudgetLineForm,
+        save=functools.partial(services.budget_line_create, year=year),
         success=lambda line: f"{line.name} added to {year.label}.",
         next_url=lambda line: pages.url(request, "line_detail", line.pk),
         title=f"Add a budget line to {year.label}",
@@ -173,11 +171,11 @@ def line_create(request: PartnershipRequest, budget_year_id: int) -> HttpRespons
 @partnership_view(MANAGE)
 def line_edit(request: PartnershipRequest, budget_line_id: int) -> HttpResponse:
     line = access_budget_line(request.access, budget_line_id, capability=MANAGE)
-    return form_page(
+    return edit_page(
         request,
-        BudgetLineChangeForm(posted(request), initial=BudgetLineForm.initial_for(line)),
-        record=line,
-        save=functools.partial(services.budget_line_update, line=line, by=request.user),
+        BudgetLineChangeForm,
+        line,
+        save=functools.partial(services.budget_line_update, line=line),
         success=lambda saved: f"{saved.name} saved.",
         next_url=pages.url(request, "line_detail", line.pk),
         title=f"Change {line.name} ({line.year.label})",
@@ -189,10 +187,11 @@ def line_edit(request: PartnershipRequest, budget_line_id: int) -> HttpResponse:
 @partnership_view(MANAGE)
 def contribution_create(request: PartnershipRequest, budget_line_id: int) -> HttpResponse:
     line = access_budget_line(request.access, budget_line_id, capability=MANAGE)
-    return form_page(
+    return create_page(
         request,
-        ContributionForm(posted(request), partnership=request.access.partnership),
-        save=functools.partial(services.contribution_set, line=line, by=request.user),
+        ContributionForm,
+        form_kwargs={"partnership": request.access.partnership},
+        save=functools.partial(services.contribution_set, line=line),
         success=lambda made: (
             f"{made.agency.name}: {format_pounds(made.amount)} added to {line.name}."
         ),
@@ -222,15 +221,11 @@ def contribution_detail(request: PartnershipRequest, contribution_id: int) -> Ht
 @partnership_view(MANAGE)
 def contribution_edit(request: PartnershipRequest, contribution_id: int) -> HttpResponse:
     contribution = access_contribution(request.access, contribution_id, capability=MANAGE)
-    return form_page(
+    return edit_page(
         request,
-        ContributionChangeForm(
-            posted(request), initial=ContributionChangeForm.initial_for(contribution)
-        ),
-        record=contribution,
-        save=functools.partial(
-            services.contribution_update, contribution=contribution, by=request.user
-        ),
+        ContributionChangeForm,
+        contribution,
+        save=functools.partial(services.contribution_update, contribution=contribution),
         success=f"{contribution.agency.name}'s contribution saved.",
         next_url=pages.url(request, "line_detail", contribution.line_id),
         title=f"Change {contribution.agency.name}'s contribution",
@@ -263,10 +258,10 @@ def contribution_remove(request: PartnershipRequest, contribution_id: int) -> Ht
 @partnership_view(MANAGE)
 def spend_create(request: PartnershipRequest, budget_line_id: int) -> HttpResponse:
     line = access_budget_line(request.access, budget_line_id, capability=MANAGE)
-    return form_page(
+    return create_page(
         request,
-        SpendForm(posted(request)),
-        save=functools.partial(services.spend_record, line=line, by=request.user),
+        SpendForm,
+        save=functools.partial(services.spend_record, line=line),
         success=lambda spend: f"Spend of {format_pounds(spend.amount)} recorded.",
         next_url=pages.url(request, "line_detail", line.pk),
         title=f"Record spend against {line.name} ({line.year.label})",
@@ -293,11 +288,11 @@ def spend_detail(request: PartnershipRequest, spend_id: int) -> HttpResponse:
 @partnership_view(MANAGE)
 def spend_edit(request: PartnershipRequest, spend_id: int) -> HttpResponse:
     spend = access_spend(request.access, spend_id, capability=MANAGE)
-    return form_page(
+    return edit_page(
         request,
-        SpendChangeForm(posted(request), initial=SpendForm.initial_for(spend)),
-        record=spend,
-        save=functools.partial(services.spend_update, spend=spend, by=request.user),
+        SpendChangeForm,
+        spend,
+        save=functools.partial(services.spend_update, spend=spend),
         success="Spend saved.",
         next_url=pages.url(request, "spend_detail", spend.pk),
         title="Change spend",
@@ -337,12 +332,10 @@ def staff_post_detail(request: PartnershipRequest, staff_post_id: int) -> HttpRe
 @require_http_methods(["GET", "POST"])
 @partnership_view(MANAGE)
 def staff_post_create(request: PartnershipRequest) -> HttpResponse:
-    return form_page(
+    return create_page(
         request,
-        StaffPostForm(posted(request)),
-        save=functools.partial(
-            services.staff_post_create, partnership=request.access.partnership, by=request.user
-        ),
+        StaffPostForm,
+        save=functools.partial(services.staff_post_create, partnership=request.access.partnership),
         success=lambda post: f"{post.title} added.",
         next_url=pages.url(request, "staffing"),
         title="Add a post",
@@ -354,11 +347,11 @@ def staff_post_create(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(MANAGE)
 def staff_post_edit(request: PartnershipRequest, staff_post_id: int) -> HttpResponse:
     post = access_staff_post(request.access, staff_post_id, capability=MANAGE)
-    return form_page(
+    return edit_page(
         request,
-        StaffPostChangeForm(posted(request), initial=StaffPostForm.initial_for(post)),
-        record=post,
-        save=functools.partial(services.staff_post_update, post=post, by=request.user),
+        StaffPostChangeForm,
+        post,
+        save=functools.partial(services.staff_post_update, post=post),
         success=lambda saved: f"{saved.title} saved.",
         next_url=pages.url(request, "staff_post_detail", post.pk),
         title=f"Change {post.title}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
-from safeboard.ui.pages import AppPages, Crumb, confirm_page, form_page, posted
+from safeboard.ui.pages import AppPages, Crumb, confirm_page, create_page, edit_page
 
 from . import selectors, services
 from .access import (
@@ -111,10 +112,11 @@ def group_detail(request: PartnershipRequest, group_id: int) -> HttpResponse:
 def group_create(request: PartnershipRequest) -> HttpResponse:
     p = request.access.partnership
     initial = {"parent": request.GET["parent"]} if "parent" in request.GET else {}
-    return form_page(
+    return create_page(
         request,
-        GroupForm(posted(request), partnership=p, initial=initial),
-        save=functools.partial(services.group_create, partnership=p, by=request.user),
+        GroupForm,
+        form_kwargs={"partnership": p, "initial": initial},
+        save=functools.partial(services.group_create, partnership=p),
         success=lambda group: f"{group.name} added.",
         next_url=lambda group: pages.url(request, "group_detail", group.pk),
         title="Add a group",
@@ -126,16 +128,12 @@ def group_create(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(MANAGE)
 def group_edit(request: PartnershipRequest, group_id: int) -> HttpResponse:
     group = access_group(request.access, group_id, capability=MANAGE)
-    return form_page(
+    return edit_page(
         request,
-        GroupChangeForm(
-            posted(request),
-            partnership=request.access.partnership,
-            group=group,
-            initial=GroupForm.initial_for(group),
-        ),
-        record=group,
-        save=functools.partial(services.group_update, group=group, by=request.user),
+        GroupChangeForm,
+        group,
+        form_kwargs={"partnership": request.access.partnership, "group": group},
+        save=functools.partial(services.group_update, group=group),
         success="Group saved.",
         next_url=pages.url(request, "group_detail", group.pk),
         title=f"Change {group.name}",
@@ -175,10 +173,11 @@ def group_archive(request: PartnershipRequest, group_id: int) -> HttpResponse:
 @partnership_view(MANAGE)
 def member_add(request: PartnershipRequest, group_id: int) -> HttpResponse:
     group = access_group(request.access, group_id, capability=MANAGE)
-    return form_page(
+    return create_page(
         request,
-        GroupMemberForm(posted(request), partnership=request.access.partnership),
-        save=functools.partial(services.group_member_add, group=group, by=request.user),
+        GroupMemberForm,
+        form_kwargs={"partnership": request.access.partnership},
+        save=functools.partial(services.group_member_add, group=group),
         success=lambda member: f"{member} added to {group.name}.",
         next_url=pages.url(request, "group_detail", group.pk) + "#members",
         title="Add a member",
@@ -225,12 +224,10 @@ def board_link_list(request: PartnershipRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @partnership_view(MANAGE)
 def board_link_create(request: PartnershipRequest) -> HttpResponse:
-    return form_page(
+    return create_page(
         request,
-        BoardLinkForm(posted(request)),
-        save=functools.partial(
-            services.board_link_create, partnership=request.access.partnership, by=request.user
-        ),
+        BoardLinkForm,
+        save=functools.partial(services.board_link_create, partnership=request.access.partnership),
         success=lambda link: f"Link to {link.name} added.",
         next_url=pages.url(request, "board_link_list"),
         title="Add a link to another board",
@@ -242,11 +239,11 @@ def board_link_create(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(MANAGE)
 def board_link_edit(request: PartnershipRequest, link_id: int) -> HttpResponse:
     link = access_board_link(request.access, link_id, capability=MANAGE)
-    return form_page(
+    return edit_page(
         request,
-        BoardLinkChangeForm(posted(request), initial=BoardLinkForm.initial_for(link)),
-        record=link,
-        save=functools.partial(services.board_link_update, link=link, by=request.user),
+        BoardLinkChangeForm,
+        link,
+        save=functools.partial(services.board_link_update, link=link),
         success=lambda saved: f"Link to {saved.name} saved.",
         next_url=pages.url(request, "board_link_list"),
         title=f"Change the link to {link.name}",
@@ -314,18 +311,12 @@ def _day(meeting: Meeting) -> str:
     return str(formats.date_format(meeting.date, "DATE_FORMAT"))
 
 
-def _meeting_form(
+def _meeting_form_kwargs(
     request: PartnershipRequest, group: Group, meeting: Meeting | None
-) -> MeetingForm:
+) -> dict[str, Any]:
+    """What the meeting form takes besides its data: the partnership and the group's seats."""
     seats = meeting_seats(group=group, meeting=meeting)
-    if meeting is None:
-        return MeetingForm(posted(request), partnership=request.access.partnership, seats=seats)
-    return MeetingChangeForm(
-        posted(request),
-        partnership=request.access.partnership,
-        seats=seats,
-        initial=MeetingForm.initial_for(meeting),
-    )
+    return {"partnership": request.access.partnership, "seats": seats}
 
 
 # A group chair may record their own group's meetings, so the page asks for the group-work
@@ -334,10 +325,11 @@ def _meeting_form(
 @partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def meeting_create(request: PartnershipRequest, group_id: int) -> HttpResponse:
     group = access_group_for_meetings(request.access, group_id)
-    return form_page(
+    return create_page(
         request,
-        _meeting_form(request, group, None),
-        save=functools.partial(services.meeting_create, group=group, by=request.user),
+        MeetingForm,
+        form_kwargs=_meeting_form_kwargs(request, group, None),
+        save=functools.partial(services.meeting_create, group=group),
         success="Meeting recorded.",
         next_url=lambda meeting: pages.url(request, "meeting_detail", meeting.pk),
         title=f"Record a meeting of {group.name}",
@@ -354,11 +346,12 @@ def meeting_edit(request: PartnershipRequest, meeting_id: int) -> HttpResponse:
     meeting = access_meeting_to_change(request.access, meeting_id)
     group = meeting.group
     day = _day(meeting)
-    return form_page(
+    return edit_page(
         request,
-        _meeting_form(request, group, meeting),
-        record=meeting,
-        save=functools.partial(services.meeting_update, meeting=meeting, by=request.user),
+        MeetingChangeForm,
+        meeting,
+        form_kwargs=_meeting_form_kwargs(request, group, meeting),
+        save=functools.partial(services.meeting_update, meeting=meeting),
         success="Meeting saved.",
         next_url=pages.url(request, "meeting_detail", meeting.pk),
         title=f"Change the meeting of {day}",

@@ -35,6 +35,11 @@ class PartnershipForm(forms.Form):
 class PartnershipSettingsForm(PartnershipForm, VersionedForm):
     """The partnership's own details, changed by its manager."""
 
+    @staticmethod
+    def initial_for(partnership: Partnership) -> dict[str, Any]:
+        """Each field is the partnership's attribute of the same name."""
+        return {name: getattr(partnership, name) for name in PartnershipForm.base_fields}
+
 
 class PartnershipCreateForm(PartnershipForm):
     slug = forms.SlugField(

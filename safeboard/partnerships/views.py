@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeboard.accounts.models import User
 from safeboard.core.history import history_for
-from safeboard.ui.pages import AppPages, confirm_page, form_page, posted
+from safeboard.ui.pages import AppPages, confirm_page, create_page, edit_page, form_page, posted
 
 from . import selectors, services
 from .access import (
@@ -78,13 +78,11 @@ def roles(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(Capability.MANAGE_STRUCTURE)
 def settings(request: PartnershipRequest) -> HttpResponse:
     p = request.access.partnership
-    return form_page(
+    return edit_page(
         request,
-        PartnershipSettingsForm(
-            posted(request), initial={"name": p.name, "short_name": p.short_name, "area": p.area}
-        ),
-        record=p,
-        save=functools.partial(services.partnership_update, partnership=p, by=request.user),
+        PartnershipSettingsForm,
+        p,
+        save=functools.partial(services.partnership_update, partnership=p),
         success="Partnership details saved.",
         next_url=pages.url(request, "settings"),
         title="Partnership details",
@@ -139,12 +137,10 @@ def agency_detail(request: PartnershipRequest, agency_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.MANAGE_STRUCTURE)
 def agency_create(request: PartnershipRequest) -> HttpResponse:
-    return form_page(
+    return create_page(
         request,
-        AgencyForm(posted(request)),
-        save=functools.partial(
-            services.agency_create, partnership=request.access.partnership, by=request.user
-        ),
+        AgencyForm,
+        save=functools.partial(services.agency_create, partnership=request.access.partnership),
         success=lambda agency: f"{agency.name} added.",
         next_url=lambda agency: pages.url(request, "agency_detail", agency.pk),
         title="Add an agency",
@@ -156,11 +152,11 @@ def agency_create(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(Capability.MANAGE_STRUCTURE)
 def agency_edit(request: PartnershipRequest, agency_id: int) -> HttpResponse:
     agency = access_agency(request.access, agency_id, capability=Capability.MANAGE_STRUCTURE)
-    return form_page(
+    return edit_page(
         request,
-        AgencyChangeForm(posted(request), initial=AgencyForm.initial_for(agency)),
-        record=agency,
-        save=functools.partial(services.agency_update, agency=agency, by=request.user),
+        AgencyChangeForm,
+        agency,
+        save=functools.partial(services.agency_update, agency=agency),
         success="Agency saved.",
         next_url=pages.url(request, "agency_detail", agency.pk),
         title=f"Change {agency.name}",
@@ -263,15 +259,12 @@ def person_edit(request: PartnershipRequest, membership_id: int) -> HttpResponse
     membership = access_membership(
         request.access, membership_id, capability=Capability.MANAGE_PEOPLE
     )
-    return form_page(
+    return edit_page(
         request,
-        MembershipEditForm(
-            posted(request),
-            partnership=request.access.partnership,
-            initial=MembershipEditForm.initial_for(membership),
-        ),
-        record=membership,
-        save=functools.partial(services.membership_update, membership=membership, by=request.user),
+        MembershipEditForm,
+        membership,
+        form_kwargs={"partnership": request.access.partnership},
+        save=functools.partial(services.membership_update, membership=membership),
         success="Role saved.",
         next_url=pages.url(request, "person_detail", membership.pk),
         title="Change role",

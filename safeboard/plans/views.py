@@ -20,7 +20,10 @@ from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
 from safeboard.ui.pages import (
     AppPages,
+    RecordForm,
     confirm_page,
+    create_page,
+    edit_page,
     file_download,
     form_page,
     posted,
@@ -100,12 +103,10 @@ def plan_list(request: PartnershipRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.EDIT_PLAN)
 def plan_create(request: PartnershipRequest) -> HttpResponse:
-    return form_page(
+    return create_page(
         request,
-        PlanForm(posted(request)),
-        save=functools.partial(
-            services.plan_create, partnership=request.access.partnership, by=request.user
-        ),
+        PlanForm,
+        save=functools.partial(services.plan_create, partnership=request.access.partnership),
         success=lambda plan: f"{plan.title} added.",
         next_url=lambda plan: pages.url(request, "plan_detail", plan.pk),
         title="Add a plan",
@@ -138,11 +139,11 @@ def plan_detail(request: PartnershipRequest, plan_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_PLAN)
 def plan_edit(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id, capability=Capability.EDIT_PLAN)
-    return form_page(
+    return edit_page(
         request,
-        PlanChangeForm(posted(request), initial=PlanForm.initial_for(plan)),
-        record=plan,
-        save=functools.partial(services.plan_update, plan=plan, by=request.user),
+        PlanChangeForm,
+        plan,
+        save=functools.partial(services.plan_update, plan=plan),
         success="Plan details saved.",
         next_url=pages.url(request, "plan_detail", plan.pk),
         title=f"Change {plan.title}",
@@ -270,10 +271,11 @@ def action_detail(request: PartnershipRequest, action_id: int) -> HttpResponse:
 @partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def action_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan_for_new_action(request.access, plan_id)
-    return form_page(
+    return create_page(
         request,
-        ActionForm(posted(request), plan=plan, groups=editable_groups(request.access)),
-        save=functools.partial(services.action_create, plan=plan, by=request.user),
+        ActionForm,
+        form_kwargs={"plan": plan, "groups": editable_groups(request.access)},
+        save=functools.partial(services.action_create, plan=plan),
         success=lambda action: f"Action “{action.title}” added.",
         next_url=lambda action: pages.url(request, "action_detail", action.pk),
         title="Add an action",
@@ -297,18 +299,16 @@ def _action_crumbs(request: PartnershipRequest, action: Action) -> list[tuple[st
 @partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def action_edit(request: PartnershipRequest, action_id: int) -> HttpResponse:
     action = access_action(request.access, action_id, for_change=True)
-    form = ActionChangeForm(
-        posted(request),
-        plan=action.plan,
-        groups=editable_groups(request.access),
-        action=action,
-        initial=ActionForm.initial_for(action),
-    )
-    return form_page(
+    return edit_page(
         request,
-        form,
-        record=action,
-        save=functools.partial(services.action_update, action=action, by=request.user),
+        ActionChangeForm,
+        action,
+        form_kwargs={
+            "plan": action.plan,
+            "groups": editable_groups(request.access),
+            "action": action,
+        },
+        save=functools.partial(services.action_update, action=action),
         success="Action saved.",
         next_url=pages.url(request, "action_detail", action.pk),
         title="Change action",
@@ -369,18 +369,20 @@ PlanPart = Statement | Theme | WorkStream
 def _part_create(
     request: PartnershipRequest,
     plan: Plan,
-    form: forms.BaseForm,
+    form_class: Callable[..., forms.BaseForm],
     *,
     save: Callable[..., PlanPart],
     noun: str,
     anchor: str,
     title: str,
+    form_kwargs: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """The page adding a part (`noun`, e.g. "work stream") to `plan`; `save` is its service."""
-    return form_page(
+    return create_page(
         request,
-        form,
-        save=functools.partial(save, plan=plan, by=request.user),
+        form_class,
+        form_kwargs=form_kwargs,
+        save=functools.partial(save, plan=plan),
         success=f"{noun.capitalize()} added.",
         next_url=pages.url(request, "plan_detail", plan.pk) + anchor,
         title=title,
@@ -392,19 +394,21 @@ def _part_create(
 def _part_edit(
     request: PartnershipRequest,
     part: PlanPart,
-    form: forms.BaseForm,
+    form_class: RecordForm,
     *,
     save: Callable[..., PlanPart],
     noun: str,
     anchor: str,
     delete_url: str,
+    form_kwargs: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """The page changing `part` of its plan; `save` is its update service, bound to the part."""
-    return form_page(
+    return edit_page(
         request,
-        form,
-        record=part,
-        save=functools.partial(save, by=request.user),
+        form_class,
+        part,
+        form_kwargs=form_kwargs,
+        save=save,
         success=f"{noun.capitalize()} saved.",
         next_url=pages.url(request, "plan_detail", part.plan_id) + anchor,
         title=f"Change {part.title}",
@@ -439,7 +443,7 @@ def statement_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     return _part_create(
         request,
         plan,
-        StatementForm(posted(request)),
+        StatementForm,
         save=services.statement_create,
         noun="statement",
         anchor="#statements",
@@ -454,7 +458,7 @@ def statement_edit(request: PartnershipRequest, statement_id: int) -> HttpRespon
     return _part_edit(
         request,
         statement,
-        StatementChangeForm(posted(request), initial=StatementForm.initial_for(statement)),
+        StatementChangeForm,
         save=functools.partial(services.statement_update, statement=statement),
         noun="statement",
         anchor="#statements",
@@ -477,7 +481,7 @@ def theme_create(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     return _part_create(
         request,
         plan,
-        ThemeForm(posted(request)),
+        ThemeForm,
         save=services.theme_create,
         noun="priority or theme",
         anchor="#themes",
@@ -492,7 +496,7 @@ def theme_edit(request: PartnershipRequest, theme_id: int) -> HttpResponse:
     return _part_edit(
         request,
         theme,
-        ThemeChangeForm(posted(request), initial=ThemeForm.initial_for(theme)),
+        ThemeChangeForm,
         save=functools.partial(services.theme_update, theme=theme),
         noun="priority or theme",
         anchor="#themes",
@@ -515,7 +519,8 @@ def work_stream_create(request: PartnershipRequest, plan_id: int) -> HttpRespons
     return _part_create(
         request,
         plan,
-        WorkStreamForm(posted(request), plan=plan),
+        WorkStreamForm,
+        form_kwargs={"plan": plan},
         save=services.work_stream_create,
         noun="work stream",
         anchor="#work-streams",
@@ -527,17 +532,12 @@ def work_stream_create(request: PartnershipRequest, plan_id: int) -> HttpRespons
 @partnership_view(Capability.EDIT_OWN_GROUP_WORK)
 def work_stream_edit(request: PartnershipRequest, work_stream_id: int) -> HttpResponse:
     stream = access_work_stream(request.access, work_stream_id, for_change=True)
-    form = WorkStreamChangeForm(
-        posted(request),
-        plan=stream.plan,
-        groups=editable_groups(request.access),
-        initial=WorkStreamForm.initial_for(stream),
-    )
     may_delete = request.access.can(Capability.EDIT_PLAN)
     return _part_edit(
         request,
         stream,
-        form,
+        WorkStreamChangeForm,
+        form_kwargs={"plan": stream.plan, "groups": editable_groups(request.access)},
         save=functools.partial(services.work_stream_update, work_stream=stream),
         noun="work stream",
         anchor="#work-streams",

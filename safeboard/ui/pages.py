@@ -1,18 +1,21 @@
 """The page kit: the create, edit and delete pages every module writes, in one shape.
 
 A view still reads access -> service -> render: it finds the record through its app's
-`access.py`, builds the form, and hands both to `form_page` (or `confirm_page`), which shows the
-form, calls the service through `core.forms.run_service` (a broken rule or a stale edit becomes
-a GOV.UK error on the form) and redirects with a success banner. How to use it:
-docs/how-to/page-kit.md. The kit imports only `core` (the partnership's home is reached by URL
-name), never a feature app, so every app, `partnerships` too, may use it.
+`access.py` and hands it, the form class and the service to `edit_page` (or `create_page`, or
+`confirm_page`). These build the form from the request and the record, pass the person as `by`
+to the service, and call `form_page`, which shows the form, calls the service through
+`core.forms.run_service` (a broken rule or a stale edit becomes a GOV.UK error on the form) and
+redirects with a success banner. How to use it: docs/how-to/page-kit.md. The kit imports only
+`core` (the partnership's home is reached by URL name), never a feature app, so every app,
+`partnerships` too, may use it.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, Required, TypedDict, TypeVar, Unpack
 
 from django import forms
 from django.contrib import messages
@@ -144,6 +147,79 @@ def form_page(
             "breadcrumbs": breadcrumbs,
             **(context or {}),
         },
+    )
+
+
+class PageOptions(TypedDict, total=False):
+    """What `edit_page` and `create_page` pass on to `form_page` as it is."""
+
+    title: Required[str]
+    breadcrumbs: list[Crumb] | None
+    template: str
+    context: dict[str, Any] | None
+    caption: str
+    intro: str
+    button: str
+
+
+class RecordForm(Protocol):
+    """An edit form class: built like any form, with `initial_for(record)` giving its initial
+    data (a `VersionedForm`, so the record's version goes in too)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> forms.BaseForm: ...
+
+    def initial_for(self, record: Any, /) -> dict[str, Any]: ...
+
+
+def edit_page(
+    request: HttpRequest,
+    form_class: RecordForm,
+    record: Any,
+    *,
+    save: Callable[..., T | None],
+    success: str | Callable[[T], str],
+    next_url: str | Callable[[T], str],
+    form_kwargs: dict[str, Any] | None = None,
+    **page: Unpack[PageOptions],
+) -> HttpResponse:
+    """The page changing `record`: `form_class` bound to the POST (on a POST), filled from
+    `form_class.initial_for(record)` and the record's version, with `form_kwargs` (e.g.
+    `partnership=`); `save` (the update service, bound to the record) gets `by=request.user`
+    and the cleaned data. The rest is `form_page`'s."""
+    form = form_class(
+        posted(request), initial=form_class.initial_for(record), **(form_kwargs or {})
+    )
+    return form_page(
+        request,
+        form,
+        record=record,
+        save=functools.partial(save, by=request.user),
+        success=success,
+        next_url=next_url,
+        **page,
+    )
+
+
+def create_page(
+    request: HttpRequest,
+    form_class: Callable[..., forms.BaseForm],
+    *,
+    save: Callable[..., T | None],
+    success: str | Callable[[T], str],
+    next_url: str | Callable[[T], str],
+    form_kwargs: dict[str, Any] | None = None,
+    **page: Unpack[PageOptions],
+) -> HttpResponse:
+    """The page adding a record: `form_class` bound to the POST (on a POST), with `form_kwargs`
+    (e.g. `partnership=`, `initial=`); `save` (the create service, bound to where the record
+    goes) gets `by=request.user` and the cleaned data. The rest is `form_page`'s."""
+    return form_page(
+        request,
+        form_class(posted(request), **(form_kwargs or {})),
+        save=functools.partial(save, by=request.user),
+        success=success,
+        next_url=next_url,
+        **page,
     )
 
 

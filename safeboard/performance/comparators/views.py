@@ -17,12 +17,12 @@ from safeboard.core.errors import ApplicationError
 from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
-from safeboard.ui.pages import AppPages, form_page, posted, posted_files
+from safeboard.ui.pages import AppPages, edit_page, posted, posted_files
 
 from ..access import access_comparator
 from ..domain.comparators import SYMBOLS, symbol_meaning
 from . import selectors
-from .forms import ComparatorImportForm, ComparatorLinkChangeForm, ComparatorLinkForm
+from .forms import ComparatorImportForm, ComparatorLinkChangeForm
 from .services import ComparatorImportError, comparator_link, comparators_import
 
 pages = AppPages("performance", root=("Comparators", "comparator_list"))
@@ -105,15 +105,12 @@ def comparator_import(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(Capability.MANAGE_INDICATORS)
 def comparator_link_edit(request: PartnershipRequest, series_id: int) -> HttpResponse:
     series = access_comparator(request.access, series_id, capability=Capability.MANAGE_INDICATORS)
-    return form_page(
+    return edit_page(
         request,
-        ComparatorLinkChangeForm(
-            posted(request),
-            initial=ComparatorLinkForm.initial_for(series),
-            partnership=request.access.partnership,
-        ),
-        record=series,
-        save=functools.partial(comparator_link, series=series, by=request.user),
+        ComparatorLinkChangeForm,
+        series,
+        form_kwargs={"partnership": request.access.partnership},
+        save=functools.partial(comparator_link, series=series),
         success=f"Link saved for {series}.",
         next_url=pages.url(request, "comparator_detail", series.pk),
         title="Draw this series beside an indicator",

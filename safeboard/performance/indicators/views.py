@@ -19,7 +19,7 @@ from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.disclosure import Output
 from safeboard.partnerships.domain.roles import Capability
 from safeboard.plans.access import access_theme
-from safeboard.ui.pages import AppPages, Crumb, confirm_page, file_download, form_page, posted
+from safeboard.ui.pages import AppPages, Crumb, confirm_page, create_page, edit_page, file_download
 
 from ..access import (
     access_development_item,
@@ -111,10 +111,11 @@ def indicator_list(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(MANAGE)
 def indicator_create(request: PartnershipRequest) -> HttpResponse:
     partnership = request.access.partnership
-    return form_page(
+    return create_page(
         request,
-        IndicatorForm(posted(request), partnership=partnership),
-        save=functools.partial(services.indicator_create, partnership=partnership, by=request.user),
+        IndicatorForm,
+        form_kwargs={"partnership": partnership},
+        save=functools.partial(services.indicator_create, partnership=partnership),
         success=lambda indicator: f"{indicator.code} {indicator.name} added.",
         next_url=lambda indicator: pages.url(request, "indicator_detail", indicator.pk),
         title="Add an indicator",
@@ -126,15 +127,12 @@ def indicator_create(request: PartnershipRequest) -> HttpResponse:
 @partnership_view(MANAGE)
 def indicator_update(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
     indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
-    return form_page(
+    return edit_page(
         request,
-        IndicatorChangeForm(
-            posted(request),
-            partnership=request.access.partnership,
-            initial=IndicatorForm.initial_for(indicator),
-        ),
-        record=indicator,
-        save=functools.partial(services.indicator_update, indicator=indicator, by=request.user),
+        IndicatorChangeForm,
+        indicator,
+        form_kwargs={"partnership": request.access.partnership},
+        save=functools.partial(services.indicator_update, indicator=indicator),
         success=lambda saved: f"{saved.code} {saved.name} saved.",
         next_url=pages.url(request, "indicator_detail", indicator.pk),
         title=f"Change {indicator.code}",
@@ -176,10 +174,11 @@ def _target_saved(indicator: Indicator) -> Callable[[Target], str]:
 @partnership_view(MANAGE)
 def target_create(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
     indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
-    return form_page(
+    return create_page(
         request,
-        TargetForm(posted(request), indicator=indicator),
-        save=functools.partial(services.target_save, indicator=indicator, by=request.user),
+        TargetForm,
+        form_kwargs={"indicator": indicator},
+        save=functools.partial(services.target_save, indicator=indicator),
         success=_target_saved(indicator),
         title="Add a target",
         **_page_of(request, indicator, "targets"),
@@ -191,15 +190,12 @@ def target_create(request: PartnershipRequest, indicator_id: int) -> HttpRespons
 def target_update(request: PartnershipRequest, indicator_id: int, target_id: int) -> HttpResponse:
     indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
     target = access_target(request.access, indicator, target_id)
-    return form_page(
+    return edit_page(
         request,
-        TargetChangeForm(
-            posted(request), indicator=indicator, initial=TargetForm.initial_for(target)
-        ),
-        record=target,
-        save=functools.partial(
-            services.target_save, indicator=indicator, target=target, by=request.user
-        ),
+        TargetChangeForm,
+        target,
+        form_kwargs={"indicator": indicator},
+        save=functools.partial(services.target_save, indicator=indicator, target=target),
         success=_target_saved(indicator),
         title="Change a target",
         context={"history": history_for(target)},
@@ -211,10 +207,11 @@ def target_update(request: PartnershipRequest, indicator_id: int, target_id: int
 @partnership_view(MANAGE)
 def partner_create(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
     indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
-    return form_page(
+    return create_page(
         request,
-        PartnerForm(posted(request), partnership=request.access.partnership),
-        save=functools.partial(services.partner_add, indicator=indicator, by=request.user),
+        PartnerForm,
+        form_kwargs={"partnership": request.access.partnership},
+        save=functools.partial(services.partner_add, indicator=indicator),
         success=lambda partner: f"{partner} added as a partner.",
         title="Add a partner with a role",
         button="Add partner",
@@ -253,14 +250,13 @@ def development_list(request: PartnershipRequest) -> HttpResponse:
 
 
 def _development_create(request: PartnershipRequest, indicator: Indicator | None) -> HttpResponse:
-    return form_page(
+    return create_page(
         request,
-        DevelopmentItemForm(posted(request)),
+        DevelopmentItemForm,
         save=functools.partial(
             services.development_item_save,
             partnership=request.access.partnership,
             indicator=indicator,
-            by=request.user,
         ),
         success=lambda item: f"{item.title} saved.",
         title="Add data development item",
@@ -288,16 +284,15 @@ def development_update(request: PartnershipRequest, item_id: int) -> HttpRespons
     indicator = (
         None if item.indicator_id is None else access_indicator(request.access, item.indicator_id)
     )
-    return form_page(
+    return edit_page(
         request,
-        DevelopmentItemChangeForm(posted(request), initial=DevelopmentItemForm.initial_for(item)),
-        record=item,
+        DevelopmentItemChangeForm,
+        item,
         save=functools.partial(
             services.development_item_save,
             partnership=request.access.partnership,
             indicator=indicator,
             item=item,
-            by=request.user,
         ),
         success=lambda saved: f"{saved.title} saved.",
         title="Change data development item",

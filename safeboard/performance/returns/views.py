@@ -28,7 +28,15 @@ from safeboard.core.history import history_for
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.disclosure import Output
 from safeboard.partnerships.domain.roles import Capability
-from safeboard.ui.pages import AppPages, Crumb, file_download, form_page, posted, posted_files
+from safeboard.ui.pages import (
+    AppPages,
+    Crumb,
+    create_page,
+    file_download,
+    form_page,
+    posted,
+    posted_files,
+)
 
 from ..access import access_return, entitlement, may_act_for_return
 from ..domain import periods
@@ -168,12 +176,10 @@ def _return_crumbs(request: PartnershipRequest, agency_return: AgencyReturn) -> 
 @partnership_view(Capability.APPROVE_DATA)
 def return_send_back(request: PartnershipRequest, return_id: int) -> HttpResponse:
     agency_return = access_return(request.access, return_id, for_submit=True)
-    return form_page(
+    return create_page(
         request,
-        SendBackForm(posted(request)),
-        save=functools.partial(
-            services.return_send_back, agency_return=agency_return, by=request.user
-        ),
+        SendBackForm,
+        save=functools.partial(services.return_send_back, agency_return=agency_return),
         success="Return sent back to the agency.",
         next_url=pages.url(request, "return_detail", agency_return.pk),
         title="Send the return back",
