@@ -111,26 +111,24 @@ def _declared(package: str) -> Module | None:
     return module
 
 
+def _subpackages(root: str) -> list[str]:
+    infos = pkgutil.iter_modules(import_module(root).__path__)
+    return [f"{root}.{info.name}" for info in sorted(infos, key=lambda i: i.name) if info.ispkg]
+
+
 def discover(root: str = "safeboard") -> list[Module]:
     """Every app folder under `root` that declares a module, without needing Django set up."""
-    found = []
-    for info in sorted(pkgutil.iter_modules(import_module(root).__path__), key=lambda i: i.name):
-        if info.ispkg:
-            module = _declared(f"{root}.{info.name}")
-            if module is not None:
-                found.append(module)
-    return found
+    declared = (_declared(package) for package in _subpackages(root))
+    return [module for module in declared if module is not None]
 
 
 def app_packages(root: str = "safeboard") -> list[str]:
     """Every app folder under `root` (a package holding an `apps.py`)."""
-    packages = []
-    for info in sorted(pkgutil.iter_modules(import_module(root).__path__), key=lambda i: i.name):
-        if info.ispkg:
-            package = f"{root}.{info.name}"
-            if any(m.name == "apps" for m in pkgutil.iter_modules(import_module(package).__path__)):
-                packages.append(package)
-    return packages
+    return [
+        package
+        for package in _subpackages(root)
+        if any(m.name == "apps" for m in pkgutil.iter_modules(import_module(package).__path__))
+    ]
 
 
 @cache
