@@ -10,7 +10,6 @@ from safeboard.accounts.models import User
 from safeboard.core.domain.text import single_line_problem
 from safeboard.core.errors import ApplicationError
 from safeboard.core.services import save_recorded, unique_key
-from safeboard.core.validators import check_text_fields
 
 from .domain.membership_rules import agency_required, leaves_no_manager
 from .domain.roles import Role
@@ -95,8 +94,6 @@ def agency_create(
     by: User | None,
 ) -> Agency:
     """`key` is the agency's name in plan files; made from the name when not given."""
-    # The text first: a NUL in the name must not reach the lookups below (PostgreSQL refuses it).
-    check_text_fields(Agency(name=name, short_name=short_name, key=key))
     if Agency.objects.filter(partnership=partnership, name__iexact=name).exists():
         raise ApplicationError("An agency with this name already exists.", field="name")
     if agency_type not in AgencyType.values:
