@@ -12,6 +12,7 @@ from safeboard.partnerships.models import Partnership
 from safeboard.partnerships.services import partnership_create_empty, partnership_update
 
 from .sections import Refs, sections
+from .validate import parse
 
 
 def partnership_is_empty(partnership: Partnership) -> bool:
@@ -62,3 +63,16 @@ def import_partnership(
     except IntegrityError as error:  # a rule the checks missed: refuse, write nothing
         raise ApplicationError(f"The file could not be imported: {error}") from error
     return partnership
+
+
+def import_plan_file(
+    text: str | bytes,
+    *,
+    into: Partnership | None = None,
+    slug: str = "",
+    name: str = "",
+    by: User | None,
+) -> Partnership:
+    """Check the whole file, then import it. `validate.InvalidFile` lists every problem with its
+    line, `ApplicationError` a rule a module's service keeps; either way nothing is written."""
+    return import_partnership(parse(text), into=into, slug=slug, name=name, by=by)

@@ -12,28 +12,27 @@ from django.views.decorators.http import require_GET, require_http_methods
 from safeboard.core.errors import ApplicationError
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
-from safeboard.ui.pages import file_download
+from safeboard.ui.pages import AppPages, file_download, posted, posted_files
 
 from .exporter import export_partnership
 from .forms import PlanFileForm
-from .importer import import_partnership, partnership_is_empty
-from .validate import InvalidFile, Problem, parse
+from .importer import import_plan_file, partnership_is_empty
+from .validate import InvalidFile, Problem
+
+# The plan-file page is one of the partnership's settings.
+SETTINGS = AppPages("partnerships", root=("Settings", "settings"))
 
 
 @require_http_methods(["GET", "POST"])
 @partnership_view(Capability.MANAGE_STRUCTURE)
 def plan_file(request: PartnershipRequest) -> HttpResponse:
     p = request.access.partnership
-    form = PlanFileForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-    )
+    form = PlanFileForm(posted(request), posted_files(request))
     problems: list[Problem] = []
     empty = partnership_is_empty(p)
     if request.method == "POST" and form.is_valid():
         try:
-            data = parse(form.cleaned_data["file"])
-            import_partnership(data, into=p, by=request.user)
+            import_plan_file(form.cleaned_data["file"], into=p, by=request.user)
         except InvalidFile as error:
             problems = error.problems
             form.add_error(
@@ -53,7 +52,7 @@ def plan_file(request: PartnershipRequest) -> HttpResponse:
             "form": form,
             "problems": problems,
             "empty": empty,
-            "breadcrumbs": [(p.short_name or p.name, reverse("partnerships:home", args=[p.slug]))],
+            "breadcrumbs": SETTINGS.crumbs(request),
         },
     )
 

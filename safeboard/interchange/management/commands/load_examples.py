@@ -18,8 +18,7 @@ from django.db import transaction
 from safeboard.accounts.models import User
 from safeboard.core.modules import registered, resolve
 from safeboard.interchange.examples import Demo
-from safeboard.interchange.importer import import_partnership
-from safeboard.interchange.validate import parse
+from safeboard.interchange.importer import import_plan_file
 from safeboard.partnerships.domain.roles import Role
 from safeboard.partnerships.models import Agency, Membership, Partnership
 from safeboard.partnerships.services import agency_create, membership_add, membership_update
@@ -102,7 +101,7 @@ class Command(BaseCommand):
         existing = Partnership.objects.filter(slug=slug).first()
         if existing is not None:
             return existing
-        return import_partnership(parse(path.read_bytes()), slug=slug, by=None)
+        return import_plan_file(path.read_bytes(), slug=slug, by=None)
 
     def _demo_agency(self, partnership: Partnership) -> Agency:
         name, agency_type = DEMO_AGENCY_LEAD_AGENCY[partnership.slug]
