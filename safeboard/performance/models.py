@@ -293,3 +293,57 @@ class ComparatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period_label}: {self.value if self.value is not None else self.symbol}"
+
+
+class IndicatorAnalysis(models.Model):
+    """An indicator's series and analysis (SPC, trends, forecast, icons) as last computed from its
+    data: worked out by `indicators.analysis` whenever its values, targets, comparator or
+    settings change, so a page only reads it. Derived data, so no history of its own.
+
+    The row with no `as_of` is the current analysis, kept up to date by every write. A row with
+    `as_of` is the analysis as it stood at the end of that period (the composite report for an
+    earlier period), computed on first request and kept only while `data_version` is current:
+    every refresh removes them. `data_version` moves on with each refresh; anything cached from
+    an analysis (a rendered chart) is keyed by it, so nothing stale is ever shown.
+    """
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="analyses")
+    as_of = models.DateField(null=True, blank=True)
+    data_version = models.PositiveIntegerField(default=0)
+    computed_at = models.DateTimeField(null=True, blank=True)
+    # What a summary needs (latest figure, target, icons, trend, recent values): small.
+    summary = models.JSONField(default=dict)
+    # Every period's row and the forecast: read only by pages that draw the series.
+    detail = models.JSONField(default=dict)
+    # The first and last periods with a value, and the last period of any row (a target may run
+    # on after the values): what the report's period choices and `as_of` are decided from.
+    first_value = models.DateField(null=True, blank=True)
+    last_value = models.DateField(null=True, blank=True)
+    last_period = models.DateField(null=True, blank=True)
+    # Renderings of the series (chart and table) for the pages that show it, made on first
+    # request and kept while `fragments_key` (data version, partnership address, indicator as
+    # last saved: analysis._fragments_key) matches.
+    fragments_key = models.CharField(max_length=120, blank=True)
+    card_html = models.TextField(blank=True)
+    card_edit_html = models.TextField(blank=True)
+    section_html = models.TextField(blank=True)
+    summary_html = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "as_of"], name="indicatoranalysis_unique_as_of"
+            ),
+            # One current analysis an indicator (NULLs are distinct in a plain unique index).
+            models.UniqueConstraint(
+                fields=["indicator"],
+                condition=models.Q(as_of__isnull=True),
+                name="indicatoranalysis_one_current",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Analysis of indicator {self.indicator_id} (version {self.data_version})"

@@ -49,6 +49,8 @@ class RecordFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         abstract = True
+        # A post-generation hook (e.g. refreshing a stored analysis) saves what it changes.
+        skip_postgeneration_save = True
 
 
 def record_factory(

@@ -19,6 +19,7 @@ from safeboard.partnerships.models import Partnership
 from safeboard.reports.readers import read_all, read_csv
 
 from ..domain import comparators as domain
+from ..indicators.analysis import analysis_refresh
 from ..models import ComparatorSeries, ComparatorValue, Indicator
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -97,6 +98,7 @@ def comparators_import(
         for s in ComparatorSeries.objects.filter(partnership=partnership)
     }
     created = updated = points = 0
+    drawn: set[int] = set()  # the indicators whose comparator may have changed
     wanted_links = dict(links or {})
     for key, parsed_series in sorted(series.items()):
         record = existing.get(key)
@@ -129,6 +131,9 @@ def comparators_import(
             update_fields=["period_label", "value", "symbol"],
         )
         points += len(rows)
+        if record.indicator_id is not None:
+            drawn.add(record.indicator_id)
+    analysis_refresh(indicator_ids=drawn)
     return ImportSummary(series_created=created, series_updated=updated, points=points)
 
 
@@ -144,6 +149,8 @@ def comparator_link(
     `expected_version` when given."""
     if indicator is not None and indicator.partnership_id != series.partnership_id:
         raise ApplicationError("Choose an indicator of this partnership.", field="indicator")
+    before = series.indicator_id
     series.indicator = indicator
     save_recorded(series, by=by, expected_version=expected_version)
+    analysis_refresh(indicator_ids=[pk for pk in (before, series.indicator_id) if pk is not None])
     return series

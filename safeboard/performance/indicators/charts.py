@@ -86,8 +86,10 @@ def indicator_chart(series: IndicatorSeries, *, chart_id: str = "") -> charts.Li
 
 def indicator_sparkline(series: IndicatorSeries) -> charts.Sparkline:
     """The dashboard card's line of recent values (suppressed figures left off)."""
-    recent = series.rows[-SPARKLINE_PERIODS:]
+    if series.rows:
+        values = [None if r.suppressed else _float(r.value) for r in series.rows]
+    else:  # a stored summary: its recent values, already disclosed
+        values = series.sparkline
     return charts.Sparkline(
-        title=f"Recent values of {series.indicator.name}",
-        values=[None if r.suppressed else _float(r.value) for r in recent],
+        title=f"Recent values of {series.indicator.name}", values=values[-SPARKLINE_PERIODS:]
     )

@@ -18,6 +18,7 @@ from safeboard.plans.models import Theme
 from ..domain import periods
 from ..domain.synthetic import Design, generate
 from ..models import Indicator, Target, Value
+from .analysis import analysis_refresh
 
 ILLUSTRATIVE_STORY = (
     "Illustrative: these values are synthetic, made by Safeboard for demonstration from a fixed "
@@ -109,6 +110,7 @@ def example_indicators_load(
         created.append(indicator)
     Value.objects.bulk_create(values)
     Target.objects.bulk_create(targets)
+    analysis_refresh(indicator_ids=[i.pk for i in created])
     return created
 
 

@@ -1,7 +1,8 @@
 """Reads for the indicator pages: the data set, report cards, the bellwether dashboard,
 scorecards and the composite report. Each keeps a fixed number of queries however much data there
-is: indicators in one query, then all their values in one and all their targets in one, and the
-series are assembled and analysed in Python by `series.build_series`.
+is, and none works anything out from the values: each indicator's series and analysis were
+stored when its data last changed (`analysis.py`), and are read here in one query, the summary
+only unless the page draws the series.
 
 A selector whose figures may leave the page (the composite report, printed as a PDF) takes the
 viewer's `Entitlement` and returns only what they may see (partnerships/domain/disclosure.py).
@@ -10,85 +11,31 @@ viewer's `Entitlement` and returns only what they may see (partnerships/domain/d
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet
 
 from safeboard.partnerships.domain import disclosure
 from safeboard.partnerships.domain.disclosure import Entitlement
 from safeboard.partnerships.models import Partnership
-from safeboard.plans.models import Action, Theme
+from safeboard.plans.models import Action, Theme, ThemeKind
 
 from ..domain import indicator_rules as rules
 from ..models import (
     ComparatorSeries,
-    ComparatorValue,
     DataDevelopmentItem,
     Indicator,
+    IndicatorAnalysis,
     IndicatorPartner,
     Target,
-    Unit,
-    Value,
 )
-from .series import IndicatorSeries, build_series, split_agency_values
+from .analysis import report_periods as analysis_periods
+from .analysis import stored_series
+from .series import IndicatorSeries
 
-
-def _series_for(
-    indicators: Sequence[Indicator],
-    *,
-    until: datetime.date | None = None,
-    entitlement: Entitlement = disclosure.FULL,
-) -> list[IndicatorSeries]:
-    """Series for many indicators in three queries: the partnership values, the sums of the
-    agency values per period (counts only; added up by the database), and the targets."""
-    ids = [i.pk for i in indicators]
-    count_ids = [i.pk for i in indicators if i.unit == Unit.COUNT]
-    values: dict[int, list[Value]] = defaultdict(list)
-    sums: dict[int, dict[datetime.date, Decimal]] = defaultdict(dict)
-    targets: dict[int, list[Target]] = defaultdict(list)
-    value_rows = Value.objects.filter(indicator_id__in=ids, agency__isnull=True).only(
-        "indicator_id",
-        "period_start",
-        "agency_id",
-        "value",
-        "numerator",
-        "denominator",
-        "comment",
-    )
-    sum_rows = Value.objects.filter(
-        indicator_id__in=count_ids, agency__isnull=False, value__isnull=False
-    )
-    target_rows = Target.objects.filter(indicator_id__in=ids)
-    if until is not None:
-        value_rows = value_rows.filter(period_start__lte=until)
-        sum_rows = sum_rows.filter(period_start__lte=until)
-        target_rows = target_rows.filter(period_start__lte=until)
-    for v in value_rows.order_by("period_start"):
-        values[v.indicator_id].append(v)
-    for row in (
-        sum_rows.order_by()
-        .values("indicator_id", "period_start")
-        .annotate(total=Sum("value"))
-        .values_list("indicator_id", "period_start", "total")
-    ):
-        sums[row[0]][row[1]] = row[2]
-    for t in target_rows.order_by("period_start"):
-        targets[t.indicator_id].append(t)
-    return [
-        build_series(
-            i,
-            values[i.pk],
-            targets[i.pk],
-            agency_sums=sums[i.pk],
-            until=until,
-            entitlement=entitlement,
-        )
-        for i in indicators
-    ]
+THEME_KIND_ORDER = {kind: index for index, kind in enumerate(ThemeKind.values)}
 
 
 def _indicators(partnership: Partnership) -> QuerySet[Indicator]:
@@ -106,7 +53,7 @@ def indicator_list(
         indicators = indicators.filter(kind=kind)
     if theme_id is not None:
         indicators = indicators.filter(themes__id=theme_id)
-    return _series_for(list(indicators.distinct()))
+    return stored_series(list(indicators.distinct()), detail=False)
 
 
 def partnership_themes(partnership: Partnership) -> QuerySet[Theme]:
@@ -140,31 +87,15 @@ class ReportCard:
 
 
 def report_card(*, indicator: Indicator) -> ReportCard:
-    values = list(Value.objects.filter(indicator=indicator).order_by("period_start"))
-    targets = list(Target.objects.filter(indicator=indicator).order_by("period_start"))
-    comparators = list(
-        ComparatorSeries.objects.filter(indicator=indicator).prefetch_related(
-            Prefetch("points", queryset=ComparatorValue.objects.order_by("period_end"))
-        )
-    )
-    index = rules.chosen_comparator([c.area_name for c in comparators])
-    chosen = None if index is None else comparators[index]
-    own, agency_sums = split_agency_values(values)
-    series = build_series(
-        indicator,
-        own,
-        targets,
-        agency_sums=agency_sums,
-        comparator=chosen.points.all() if chosen else (),
-        comparator_name=f"{chosen.area_name} (comparator)" if chosen else "",
-    )
+    comparators = list(ComparatorSeries.objects.filter(indicator=indicator))
+    (series,) = stored_series([indicator], detail=False)
     return ReportCard(
         series=series,
         themes=list(indicator.themes.select_related("plan").order_by("plan__title", "position")),
         actions=list(indicator.actions.select_related("plan").order_by("plan__title", "position")),
         partners=list(indicator.partners.select_related("agency").order_by("pk")),
         development=list(indicator.development.order_by("status", "title")),
-        targets=targets,
+        targets=list(Target.objects.filter(indicator=indicator).order_by("period_start")),
         comparators=comparators,
     )
 
@@ -182,7 +113,9 @@ def development_agenda(*, partnership: Partnership) -> list[DataDevelopmentItem]
 
 
 def bellwether_dashboard(*, partnership: Partnership) -> list[IndicatorSeries]:
-    return _series_for(list(_indicators(partnership).filter(is_bellwether=True)))
+    return stored_series(
+        list(_indicators(partnership).filter(is_bellwether=True)), detail=False, sparkline=True
+    )
 
 
 def scorecard_list(*, partnership: Partnership) -> list[Theme]:
@@ -197,37 +130,79 @@ def scorecard_list(*, partnership: Partnership) -> list[Theme]:
 
 
 def scorecard(*, partnership: Partnership, theme: Theme) -> list[IndicatorSeries]:
-    return _series_for(list(_indicators(partnership).filter(themes=theme)))
+    return stored_series(list(_indicators(partnership).filter(themes=theme)), detail=False)
 
 
 @dataclass
-class ReportGroup:
+class ReportSection:
+    """One section of the composite report: a priority, theme or outcome and the indicators
+    whose first priority it is, or the indicators linked to none ("other")."""
+
+    key: str
     heading: str
     caption: str
     series: list[IndicatorSeries]
+
+
+OTHER = "other"
 
 
 @dataclass
 class CompositeReport:
     period: datetime.date | None
     period_choices: list[datetime.date]
-    groups: list[ReportGroup]
+    sections: list[ReportSection]
     any_illustrative: bool
     entitlement: Entitlement = disclosure.FULL
+    # The section shown on its own (the report's section page), else None.
+    section: ReportSection | None = None
 
     @property
     def series(self) -> list[IndicatorSeries]:
-        return [s for g in self.groups for s in g.series]
+        return [s for g in self.sections for s in g.series]
 
 
 def report_periods(*, partnership: Partnership) -> list[datetime.date]:
-    """Every period (start date) that has a value, newest first."""
-    return list(
-        Value.objects.filter(partnership=partnership, indicator__archived_at__isnull=True)
-        .order_by("-period_start")
-        .values_list("period_start", flat=True)
-        .distinct()
+    """The periods the report can be read at, newest first (analysis.report_periods), from the
+    first and last periods with a value of each frequency: one small query."""
+    spans = (
+        IndicatorAnalysis.objects.filter(
+            partnership=partnership, as_of__isnull=True, indicator__archived_at__isnull=True
+        )
+        .exclude(last_value=None)
+        .order_by()
+        .values("indicator__frequency")
+        .annotate(first=Min("first_value"), last=Max("last_value"))
+        .values_list("indicator__frequency", "first", "last")
     )
+    return analysis_periods(spans)
+
+
+def _theme_order(theme: Theme) -> tuple[Any, ...]:
+    return (theme.plan.title, THEME_KIND_ORDER.get(theme.kind, 99), theme.position, theme.pk)
+
+
+def _sections(indicators: Sequence[Indicator]) -> list[tuple[str, str, str, list[Indicator]]]:
+    """Each indicator once, under the first of its priorities and outcomes (plan, then kind in
+    the plan's order: strategic priorities first, outcomes last), or under "Other indicators"."""
+    placed: dict[int, tuple[Theme, list[Indicator]]] = {}
+    other: list[Indicator] = []
+    for indicator in indicators:
+        themes = sorted(indicator.themes.all(), key=_theme_order)
+        if not themes:
+            other.append(indicator)
+            continue
+        first = themes[0]
+        placed.setdefault(first.pk, (first, []))[1].append(indicator)
+    result = [
+        (str(theme.pk), theme.title, f"{theme.get_kind_display()}, {theme.plan.title}", members)
+        for theme, members in sorted(placed.values(), key=lambda pair: _theme_order(pair[0]))
+    ]
+    if other:
+        result.append(
+            (OTHER, "Other indicators", "Indicators linked to no priority or outcome", other)
+        )
+    return result
 
 
 def composite_report(
@@ -235,41 +210,43 @@ def composite_report(
     partnership: Partnership,
     period: datetime.date | None = None,
     entitlement: Entitlement = disclosure.FULL,
+    section: str | None = None,
+    detail: bool = False,
+    decoded: bool = True,
 ) -> CompositeReport:
-    """Every indicator, as it stood at the end of `period` (default: the latest with data),
-    grouped by priority or theme; an indicator under several themes appears under each, and
-    indicators with none under "Other indicators". Figures `entitlement` may not see come back
-    suppressed."""
+    """Every indicator as it stood at the end of `period` (default: the latest with data), each
+    once, in sections by its first priority or outcome. The summary reads each indicator's stored
+    summary; with `section`, only that section's indicators are read, with every period
+    (`detail`, also for the whole report as a PDF). Figures `entitlement` may not see come back
+    suppressed. An unknown `section` gives `section=None`. Without `decoded`, only what
+    renderings.attach needs is read (a screen page shows the renderings)."""
     choices = report_periods(partnership=partnership)
-    if period is None and choices:
-        period = choices[0]
+    latest = choices[0] if choices else None
+    if period is None:
+        period = latest
+    as_of = None if period is None or (latest is not None and period >= latest) else period
     indicators = list(_indicators(partnership).prefetch_related("themes__plan"))
+    layout = _sections(indicators)
+    if section is not None:
+        layout = [part for part in layout if part[0] == section]
+    wanted = [i for *_, members in layout for i in members]
     by_id = {
-        s.indicator.pk: s for s in _series_for(indicators, until=period, entitlement=entitlement)
+        s.indicator.pk: s
+        for s in stored_series(
+            wanted, entitlement=entitlement, detail=detail, as_of=as_of, decoded=decoded
+        )
     }
-    for s in by_id.values():
-        s.window = rules.report_window(s.indicator.frequency)
-    groups: dict[int, ReportGroup] = {}
-    other = ReportGroup("Other indicators", "Indicators linked to no priority or theme", [])
-    ordered_themes: list[tuple[Any, ...]] = []
-    for indicator in indicators:
-        themes = list(indicator.themes.all())
-        if not themes:
-            other.series.append(by_id[indicator.pk])
-        for theme in themes:
-            if theme.pk not in groups:
-                groups[theme.pk] = ReportGroup(
-                    theme.title, f"{theme.get_kind_display()}, {theme.plan.title}", []
-                )
-                ordered_themes.append((theme.plan.title, theme.kind, theme.position, theme.pk))
-            groups[theme.pk].series.append(by_id[indicator.pk])
-    result = [groups[key[-1]] for key in sorted(ordered_themes)]
-    if other.series:
-        result.append(other)
+    sections = []
+    for key, heading, caption, members in layout:
+        series = [by_id[i.pk] for i in members]
+        for s in series:
+            s.window = rules.report_window(s.indicator.frequency)
+        sections.append(ReportSection(key, heading, caption, series))
     return CompositeReport(
         period=period,
         period_choices=choices,
-        groups=result,
-        any_illustrative=any(i.is_illustrative for i in indicators),
+        sections=sections,
+        any_illustrative=any(i.is_illustrative for i in wanted),
         entitlement=entitlement,
+        section=sections[0] if section is not None and sections else None,
     )

@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from safeboard.partnerships.domain import disclosure
 from safeboard.partnerships.domain.disclosure import Disclosed, Entitlement
@@ -84,6 +85,18 @@ class IndicatorSeries:
     # The composite report shows each indicator's recent periods only (REPORT_WINDOW); the
     # report card shows them all. SPC, trends and forecast are always worked out on every period.
     window: int | None = None
+    # The recent values the dashboard draws (suppressed ones None), and the first and last
+    # periods with a value: set from the stored summary (indicators/analysis.py).
+    sparkline: list[float | None] = field(default_factory=list)
+    first_value: datetime.date | None = None
+    last_value: datetime.date | None = None
+    has_forecast: bool = False
+    # The stored analysis this was read from, and its version (renderings are keyed by it).
+    stored: Any = None
+    data_version: int = 0
+    entitlement: Entitlement = disclosure.FULL
+    # A rendering of this series kept with its analysis (renderings.attach).
+    html: str = ""
 
     @property
     def table_rows(self) -> list[PeriodRow]:
@@ -237,6 +250,7 @@ def build_series(
     series.current_trend = trends.current_trend(points, polarity, target=target)
     series.baseline_change = trends.baseline_change(points, polarity, target=target)
     series.forecast = forecasting.baseline_forecast(points, baseline_end=indicator.baseline_end)
+    series.has_forecast = series.forecast is not None
     if series.forecast is not None:
         for day, expected in zip(series.forecast.dates, series.forecast.values, strict=True):
             rows[day].forecast = expected

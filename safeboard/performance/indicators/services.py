@@ -20,6 +20,7 @@ from safeboard.plans.models import Action, Theme
 
 from ..domain import periods
 from ..models import DataDevelopmentItem, Indicator, IndicatorPartner, Target
+from .analysis import analysis_refresh
 
 INDICATOR_FIELDS = (
     "code",
@@ -88,6 +89,8 @@ def _set_indicator(
     save_recorded(indicator, by=by, expected_version=expected_version)
     indicator.themes.set(themes)
     indicator.actions.set(actions)
+    # Its settings (unit, polarity, baseline, frequency) shape its analysis.
+    analysis_refresh(indicator_ids=[indicator.pk])
     return indicator
 
 
@@ -152,6 +155,7 @@ def target_save(
     record = target or Target(partnership=indicator.partnership, indicator=indicator)
     record.period_start, record.value = period_start, value
     save_recorded(record, by=by, expected_version=expected_version)
+    analysis_refresh(indicator_ids=[indicator.pk])
     return record
 
 

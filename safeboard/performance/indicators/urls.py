@@ -37,5 +37,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("scorecards/", views.scorecard_list, name="scorecard_list"),
     path("scorecards/themes/<int:theme_id>/", views.scorecard_theme, name="scorecard_theme"),
     path("report/", views.report, name="report"),
+    path("report/<slug:section>/", views.report_section, name="report_section"),
     path("report.pdf", views.report_pdf, name="report_pdf"),
 ]

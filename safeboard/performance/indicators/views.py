@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -30,7 +30,7 @@ from ..access import (
 )
 from ..domain import periods
 from ..models import Indicator, IndicatorKind, Target
-from . import exports, selectors, services
+from . import exports, renderings, selectors, services
 from .forms import (
     DevelopmentItemChangeForm,
     DevelopmentItemForm,
@@ -146,6 +146,8 @@ def indicator_update(request: PartnershipRequest, indicator_id: int) -> HttpResp
 def indicator_detail(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
     indicator = access_indicator(request.access, indicator_id)
     card = selectors.report_card(indicator=indicator)
+    edit = request.access.can(Capability.MANAGE_INDICATORS)
+    renderings.attach([card.series], "card_edit" if edit else "card", slug=_slug(request))
     return render(
         request,
         "performance/indicators/indicator_detail.html",
@@ -357,26 +359,66 @@ def _chosen_period(request: PartnershipRequest) -> datetime.date | None:
         return None
 
 
-def _report(request: PartnershipRequest, *, output: Output) -> selectors.CompositeReport:
+def _slug(request: PartnershipRequest) -> str:
+    return request.access.partnership.slug
+
+
+def _report(
+    request: PartnershipRequest,
+    *,
+    output: Output,
+    section: str | None = None,
+    detail: bool = False,
+) -> selectors.CompositeReport:
+    """The report as `output` may show it: on screen, its renderings only (`decoded=False`);
+    as a file, every figure read for the reader's entitlement."""
     return selectors.composite_report(
         partnership=request.access.partnership,
         period=_chosen_period(request),
         entitlement=entitlement(request.access, output=output),
+        section=section,
+        detail=detail,
+        decoded=output == Output.FILE,
     )
+
+
+def _report_context(request: PartnershipRequest, data: selectors.CompositeReport) -> dict[str, Any]:
+    return {
+        "report": data,
+        "illustrative_label": ILLUSTRATIVE_LABEL,
+        "period_error": bool(request.GET.get("period")) and _chosen_period(request) is None,
+        "period_query": f"?period={data.period.isoformat()}" if data.period else "",
+    }
 
 
 @require_GET
 @partnership_view()
 def report(request: PartnershipRequest) -> HttpResponse:
+    """The composite report's summary: every indicator in one table, each section linked."""
     data = _report(request, output=Output.SCREEN)
+    renderings.attach(data.series, "summary", slug=_slug(request))
     return render(
         request,
         "performance/indicators/report.html",
+        {**_report_context(request, data), "breadcrumbs": pages.crumbs(request)},
+    )
+
+
+@require_GET
+@partnership_view()
+def report_section(request: PartnershipRequest, section: str) -> HttpResponse:
+    """One section of the composite report, its indicators' charts and tables."""
+    data = _report(request, output=Output.SCREEN, section=section)
+    if data.section is None:
+        raise Http404("No such section of the report.")
+    renderings.attach(data.section.series, "section", slug=_slug(request))
+    context = _report_context(request, data)
+    return render(
+        request,
+        "performance/indicators/report_section.html",
         {
-            "report": data,
-            "illustrative_label": ILLUSTRATIVE_LABEL,
-            "period_error": bool(request.GET.get("period")) and _chosen_period(request) is None,
-            "breadcrumbs": pages.crumbs(request),
+            **context,
+            "breadcrumbs": pages.crumbs(request, ("Performance report", "report")),
         },
     )
 
@@ -384,12 +426,11 @@ def report(request: PartnershipRequest) -> HttpResponse:
 @require_GET
 @partnership_view(Capability.EXPORT)
 def report_pdf(request: PartnershipRequest) -> HttpResponse:
-    data = _report(request, output=Output.FILE)
+    data = _report(request, output=Output.FILE, detail=True)
     pdf = exports.report_pdf(request, data, today=timezone.localdate())
     stamp = data.period.isoformat() if data.period else "no-data"
     return file_download(
         pdf,
         filename=f"{request.access.partnership.slug}-performance-report-{stamp}.pdf",
         content_type=exports.PDF_CONTENT_TYPE,
-        inline=True,
     )

@@ -27,6 +27,7 @@ from safeboard.reports.readers import read_all, read_table
 from ..domain import periods
 from ..domain import returns as rules
 from ..domain.tidy import IndicatorInfo, RowError, TidyError, TidyRow, header_index, parse_rows
+from ..indicators.analysis import analysis_refresh
 from ..models import AgencyReturn, Frequency, Indicator, ReturnStatus, Unit, Value
 from .selectors import catalogue, expected_indicators, part_of_whole_rules, return_figures
 
@@ -263,6 +264,8 @@ def return_save_values(
         value.comment = comment
         value.agency_return = agency_return
         save_recorded(value, by=by)
+    # An agency's counts add up to the partnership's total for the period.
+    analysis_refresh(indicator_ids=figures)
     return agency_return
 
 
@@ -423,6 +426,7 @@ def return_approve(*, agency_return: AgencyReturn, by: Any) -> AgencyReturn:
         total.comment = value.comment
         total.agency_return = agency_return
         save_recorded(total, by=by)
+    analysis_refresh(indicator_ids=[v.indicator_id for v in agency_values])
     agency_return.status = new_status
     agency_return.approved_at = timezone.now()
     agency_return.approved_by = by
@@ -502,6 +506,7 @@ def values_import(
     if problems:
         raise ImportError_(problems)
     _write_values(partnership=partnership, created=to_create, updated=to_update, by=by)
+    analysis_refresh(indicator_ids=indicator_ids)
     return ImportResult(created=len(to_create), updated=len(to_update))
 
 

@@ -103,7 +103,16 @@ def test_it_groups_the_composite_report_by_priority_with_other_indicators(tenanc
     assert "Performance report: to March 2020" in html
     assert html.index("Neglect") < html.index("Other indicators") < html.index("Unthemed measure")
     assert ILLUSTRATIVE_LABEL in html
-    assert "April 2020" not in html.split("Data table")[1]  # nothing after the chosen period
+    # Each section has a page of its own, for the same period.
+    section = f"{BASE}/report/{world.theme.pk}/?period=2020-03-01"
+    assert f'href="{section}"' in html.replace("&amp;", "&")
+    page = client.get(section).content.decode()
+    assert "NEL-01 Children in need per month" in page
+    assert "March 2020" in page.split("sb-data-table")[1]
+    assert "April 2020" not in page.split("sb-data-table")[1]  # nothing after the chosen period
+    assert "Unthemed measure" not in page
+    assert "Unthemed measure" in client.get(f"{BASE}/report/other/").content.decode()
+    assert client.get(f"{BASE}/report/nonsense/").status_code == 404
     assert client.get(f"{BASE}/report/?period=nonsense").status_code == 200
 
 
@@ -246,7 +255,7 @@ def test_it_suppresses_small_counts_in_the_pdf_for_readers_not_entitled(tenancy,
     from safeboard.performance.indicators.selectors import composite_report
 
     Indicator.objects.filter(pk=world.indicator.pk).update(suppression_threshold=10)
-    report = composite_report(partnership=tenancy.ours, entitlement=SUPPRESSED)
+    report = composite_report(partnership=tenancy.ours, entitlement=SUPPRESSED, detail=True)
     rows = report.series[0].rows
     assert [r.suppressed for r in rows[:3]] == [False, False, True]  # 10, 11, 9
     assert rows[2].disclosed.value_marker == "<10"

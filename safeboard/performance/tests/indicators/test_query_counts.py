@@ -8,6 +8,7 @@ from decimal import Decimal
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.performance.domain import periods
+from safeboard.performance.indicators.analysis import analysis_rebuild
 from safeboard.performance.models import (
     ComparatorSeries,
     ComparatorValue,
@@ -127,13 +128,23 @@ def _pages(first, theme):
     ]
 
 
+def _shown(client, pages):
+    """The queries of each page once its renderings are made (the first view after a change
+    of data makes them, in a fixed number of queries too)."""
+    first_views = [queries_to_show(client, url) for url in pages]
+    return first_views, [queries_to_show(client, url) for url in pages]
+
+
 def test_it_keeps_indicator_pages_to_a_fixed_number_of_queries(tenancy):
     client = client_for(tenancy.user(Role.ANALYST))
     first, theme = _build(tenancy, 5)
-    small = [queries_to_show(client, url) for url in _pages(first, theme)]
+    analysis_rebuild(partnership=tenancy.ours)  # as the services do when data change
+    small_first, small = _shown(client, _pages(first, theme))
     Indicator.objects.filter(pk__in=[first.pk]).update(code="done-small")
     big_first, big_theme = _build(tenancy, 60)
+    analysis_rebuild(partnership=tenancy.ours)
     # Same shape of page: the small data's pages, now with 65 indicators in the partnership.
-    large = [queries_to_show(client, url) for url in _pages(first, theme)]
+    large_first, large = _shown(client, _pages(first, theme))
     assert small == large
-    assert [queries_to_show(client, url) for url in _pages(big_first, big_theme)] == large
+    assert small_first == large_first
+    assert _shown(client, _pages(big_first, big_theme))[1] == large

@@ -1,0 +1,49 @@
+"""The parts of the indicator pages drawn from an indicator's series (its chart and data table,
+its section of the composite report, its row of the report's summary), rendered once per data
+version and kept with the stored analysis (`analysis.fragments`), so a page that shows 50 charts
+reads them instead of drawing them. Screen pages only: every member sees their figures in full.
+A PDF is drawn afresh, for its reader's entitlement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from . import analysis
+from .series import IndicatorSeries
+
+TEMPLATES = {
+    "card": "performance/indicators/fragments/card.html",
+    "card_edit": "performance/indicators/fragments/card.html",
+    "section": "performance/indicators/fragments/section.html",
+    "summary": "performance/indicators/fragments/summary_row.html",
+}
+
+
+def _renderer(name: str, slug: str) -> Any:
+    template = TEMPLATES[name]
+    context = {"current_partnership": {"slug": slug}, "can_edit_targets": name == "card_edit"}
+
+    def render(series: IndicatorSeries) -> str:
+        return render_to_string(template, {**context, "s": series})
+
+    return render
+
+
+def attach(series: Sequence[IndicatorSeries], name: str, *, slug: str) -> None:
+    """Set each series' `html` to its rendering `name` (card, card_edit, section or summary)."""
+    for s, html in zip(
+        series,
+        analysis.fragments(series, name, slug=slug, render=_renderer(name, slug)),
+        strict=True,
+    ):
+        s.html = mark_safe(html)  # noqa: S308 - rendered by our own templates, autoescaped
+
+
+def joined(series: Sequence[IndicatorSeries]) -> SafeString:
+    """The attached renderings one after another."""
+    return mark_safe("".join(s.html for s in series))  # noqa: S308 - as above
