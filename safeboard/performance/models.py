@@ -314,23 +314,16 @@ class IndicatorAnalysis(models.Model):
     as_of = models.DateField(null=True, blank=True)
     data_version = models.PositiveIntegerField(default=0)
     computed_at = models.DateTimeField(null=True, blank=True)
-    # What a summary needs (latest figure, target, icons, trend, recent values): small.
-    summary = models.JSONField(default=dict)
-    # Every period's row and the forecast: read only by pages that draw the series.
-    detail = models.JSONField(default=dict)
     # The first and last periods with a value, and the last period of any row (a target may run
     # on after the values): what the report's period choices and `as_of` are decided from.
     first_value = models.DateField(null=True, blank=True)
     last_value = models.DateField(null=True, blank=True)
     last_period = models.DateField(null=True, blank=True)
-    # Renderings of the series (chart and table) for the pages that show it, made on first
-    # request and kept while `fragments_key` (data version, partnership address, indicator as
-    # last saved: analysis._fragments_key) matches.
-    fragments_key = models.CharField(max_length=120, blank=True)
-    card_html = models.TextField(blank=True)
-    card_edit_html = models.TextField(blank=True)
-    section_html = models.TextField(blank=True)
-    summary_html = models.TextField(blank=True)
+    # What a summary needs (latest figure, target, icons, trend, recent values): small.
+    summary = models.JSONField(default=dict)
+    # Every period's row and the forecast: read only to draw the series. Last, as SQLite reads a
+    # row's columns in order, through the pages of any long one before the one wanted.
+    detail = models.JSONField(default=dict)
 
     class Meta:
         constraints = [
@@ -347,3 +340,45 @@ class IndicatorAnalysis(models.Model):
 
     def __str__(self) -> str:
         return f"Analysis of indicator {self.indicator_id} (version {self.data_version})"
+
+
+class IndicatorRendering(models.Model):
+    """A part of a page drawn from an analysis (its chart and table, say), kept so the next
+    reader need not draw it again: valid while `key` matches what it was drawn from (the data
+    version, the partnership's address, the indicator as last saved; analysis.rendering_key).
+    Dropped with every refresh of the analysis."""
+
+    analysis = models.ForeignKey(
+        IndicatorAnalysis, on_delete=models.CASCADE, related_name="renderings"
+    )
+    name = models.CharField(max_length=20)
+    key = models.CharField(max_length=120)
+    html = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["analysis", "name"], name="indicatorrendering_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} of analysis {self.analysis_id}"
+
+
+class PageRendering(models.Model):
+    """A part of a page drawn from many analyses (the composite report's summary table), kept
+    while `key` (a digest of everything it was drawn from) matches. One a page and period."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(max_length=60)
+    key = models.CharField(max_length=64)
+    html = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="pagerendering_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -21,6 +21,7 @@ import dataclasses
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -40,6 +41,7 @@ from ..models import (
     ComparatorValue,
     Indicator,
     IndicatorAnalysis,
+    IndicatorRendering,
     Target,
     Unit,
     Value,
@@ -153,6 +155,7 @@ def _refresh(ids: list[int]) -> None:
         _store(stored, series)
         changed.append(stored)
     IndicatorAnalysis.objects.bulk_update(changed, STORED_FIELDS, batch_size=CHUNK)
+    IndicatorRendering.objects.filter(analysis__indicator_id__in=ids).delete()
     IndicatorAnalysis.objects.filter(indicator_id__in=ids, as_of__isnull=False).delete()
 
 
@@ -167,6 +170,8 @@ def analysis_rebuild(*, partnership: Partnership | None = None) -> int:
     return len(ids)
 
 
+# The renderings kept with an analysis (see `fragments`).
+RENDERINGS = ("card", "card_edit", "section", "summary")
 STORED_FIELDS = [
     "data_version",
     "computed_at",
@@ -175,8 +180,6 @@ STORED_FIELDS = [
     "first_value",
     "last_value",
     "last_period",
-    "fragments_key",
-    *(f"{name}_html" for name in ("card", "card_edit", "section", "summary")),
 ]
 
 
@@ -186,8 +189,6 @@ def _store(stored: IndicatorAnalysis, series: IndicatorSeries) -> None:
     stored.first_value = series.first_value
     stored.last_value = series.last_value
     stored.last_period = series.rows[-1].period if series.rows else None
-    stored.fragments_key = ""
-    stored.card_html = stored.card_edit_html = stored.section_html = stored.summary_html = ""
 
 
 # --- The stored form --------------------------------------------------------------------------
@@ -379,7 +380,59 @@ def decode(
 # --- Reading ----------------------------------------------------------------------------------
 
 
-_SUMMARY_ONLY = ("pk", "indicator_id", "as_of", "data_version", "last_period", "summary")
+@dataclass
+class Stored:
+    """What a page read of one stored analysis: its row and version, the parts asked for
+    (summary, detail), and the rendering asked for with the key it was drawn from."""
+
+    pk: int
+    indicator_id: int
+    data_version: int
+    last_period: datetime.date | None
+    summary: dict[str, Any] = field(default_factory=dict)
+    detail: dict[str, Any] | None = None
+    html: str = ""
+    html_key: str = ""
+
+
+# Beyond this many indicators, reading a partnership's analyses by partnership is cheaper than
+# naming each indicator (Django prepares every value of an IN list).
+MANY = 50
+
+
+def _read(
+    ids: Sequence[int],
+    *,
+    as_of: datetime.date | None,
+    parts: Sequence[str],
+    partnership_id: int | None = None,
+) -> dict[int, Stored]:
+    if partnership_id is not None and len(ids) > MANY:
+        query = IndicatorAnalysis.objects.filter(partnership_id=partnership_id)
+    else:
+        query = IndicatorAnalysis.objects.filter(indicator_id__in=ids)
+    query = query.filter(as_of__isnull=True) if as_of is None else query.filter(as_of=as_of)
+    names = ["pk", "indicator_id", "data_version", "last_period", *parts]
+    found = {}
+    for row in query.values_list(*names):
+        stored = Stored(*row[:4])
+        for name, value in zip(parts, row[4:], strict=True):
+            setattr(stored, name, value)
+        found[stored.indicator_id] = stored
+    wanted = set(ids)
+    return {pk: stored for pk, stored in found.items() if pk in wanted}
+
+
+def _read_renderings(stored: Sequence[Stored], name: str, partnership_id: int) -> None:
+    by_pk = {s.pk: s for s in stored}
+    query = IndicatorRendering.objects.filter(name=name)
+    if len(by_pk) > MANY:
+        query = query.filter(analysis__partnership_id=partnership_id)
+    else:
+        query = query.filter(analysis_id__in=list(by_pk))
+    for analysis_id, key, html in query.values_list("analysis_id", "key", "html"):
+        if analysis_id in by_pk:
+            by_pk[analysis_id].html, by_pk[analysis_id].html_key = html, key
 
 
 def stored_series(
@@ -390,39 +443,36 @@ def stored_series(
     sparkline: bool = False,
     as_of: datetime.date | None = None,
     decoded: bool = True,
+    rendering: str = "",
 ) -> list[IndicatorSeries]:
-    """The indicators' stored analyses, in the order given: with every period row (`detail`) or
-    only the summary (without `decoded`, not even that: for a page that shows only renderings,
-    see `fragments`). With `as_of`, each as it stood at the end of that period: the current
-    analysis where it has nothing later, else one kept for that period at the current data
-    version, worked out and kept on first request.
+    """The indicators' stored analyses, in the order given, in one query: with every period row
+    (`detail`) or only the summary; without `decoded`, not even that, for a page that shows
+    only the kept `rendering` (see `fragments`). With `as_of`, each as it stood at the end of
+    that period: the current analysis where it has nothing later, else one kept for that period
+    at the current data version, worked out and kept on first request.
 
     An indicator with no stored analysis (data written by hand, outside the services) has it
     worked out here and stored, so a page is never wrong, only slower that once."""
     if not indicators:
         return []
+    if rendering and rendering not in RENDERINGS:
+        raise ValueError(f"Unknown rendering {rendering!r}.")
     ids = [i.pk for i in indicators]
-    fields = ["pk", "indicator_id", "as_of", "data_version", "last_period", "fragments_key"]
-    if decoded:
-        fields += ["summary", *(["detail"] if detail else [])]
-
-    def current() -> dict[int, IndicatorAnalysis]:
-        query = IndicatorAnalysis.objects.filter(indicator_id__in=ids, as_of__isnull=True)
-        return {a.indicator_id: a for a in query.only(*fields)}
-
-    found = current()
+    parts = [*(["summary"] if decoded else []), *(["detail"] if decoded and detail else [])]
+    partnership_id = indicators[0].partnership_id
+    found = _read(ids, as_of=None, parts=parts, partnership_id=partnership_id)
     if len(found) < len(ids):
         analysis_refresh(indicator_ids=[pk for pk in ids if pk not in found])
-        found = current()
+        found = _read(ids, as_of=None, parts=parts, partnership_id=partnership_id)
     chosen = dict(found)
     if as_of is not None:
         later = [
-            i
-            for i in indicators
-            if found[i.pk].last_period is not None and found[i.pk].last_period > as_of
+            i for i in indicators if (last := found[i.pk].last_period) is not None and last > as_of
         ]
         if later:
-            chosen.update(_as_of(later, found, as_of, fields))
+            chosen.update(_as_of(later, found, as_of, parts))
+    if rendering:
+        _read_renderings(list(chosen.values()), rendering, partnership_id)
     result = []
     for indicator in indicators:
         stored = chosen[indicator.pk]
@@ -436,8 +486,8 @@ def stored_series(
             )
         else:
             series = IndicatorSeries(indicator=indicator, rows=[])
-        series.data_version = stored.data_version
         series.stored = stored
+        series.data_version = stored.data_version
         series.entitlement = entitlement
         result.append(series)
     return result
@@ -445,16 +495,20 @@ def stored_series(
 
 def _as_of(
     indicators: Sequence[Indicator],
-    current: dict[int, IndicatorAnalysis],
+    current: dict[int, Stored],
     as_of: datetime.date,
-    fields: Sequence[str],
-) -> dict[int, IndicatorAnalysis]:
+    parts: Sequence[str],
+) -> dict[int, Stored]:
     """The analyses of `indicators` at the end of `as_of`, kept for their current data version."""
-    ids = [i.pk for i in indicators]
     kept = {
-        a.indicator_id: a
-        for a in IndicatorAnalysis.objects.filter(indicator_id__in=ids, as_of=as_of).only(*fields)
-        if a.data_version == current[a.indicator_id].data_version
+        pk: stored
+        for pk, stored in _read(
+            [i.pk for i in indicators],
+            as_of=as_of,
+            parts=parts,
+            partnership_id=indicators[0].partnership_id,
+        ).items()
+        if stored.data_version == current[pk].data_version
     }
     wanted = [i for i in indicators if i.pk not in kept]
     if wanted:
@@ -475,13 +529,23 @@ def _as_of(
                 indicator_id__in=[a.indicator_id for a in made], as_of=as_of
             ).delete()
             IndicatorAnalysis.objects.bulk_create(made)
-        kept.update({a.indicator_id: a for a in made})
+        kept.update(
+            {
+                a.indicator_id: Stored(
+                    a.pk,
+                    a.indicator_id,
+                    a.data_version,
+                    a.last_period,
+                    a.summary,
+                    a.detail,
+                )
+                for a in made
+            }
+        )
     return kept
 
 
 # --- Renderings kept with the analysis ---------------------------------------------------------
-
-FRAGMENTS = ("card", "card_edit", "section", "summary")
 
 
 def fragments(
@@ -491,54 +555,46 @@ def fragments(
     slug: str,
     render: Callable[[IndicatorSeries], str],
 ) -> list[str]:
-    """Each series' rendering `name` (one of FRAGMENTS) for the partnership at `slug`: as kept
-    with its analysis when that was made from the same data version for the same address, else
-    drawn by `render` (from the series in full, read here in one query) and kept, in one
-    update. Renderings are of screen pages, whose figures every member sees in full."""
-    if name not in FRAGMENTS:
+    """Each series' rendering `name` (one of RENDERINGS) for the partnership at `slug`, from
+    series read by `stored_series(..., rendering=name)`: as kept when drawn from the same data
+    version, address and indicator record (`rendering_key`), else drawn by `render` from the
+    series in full (read here, with the indicators, in two queries) and kept, in one more.
+    Renderings are of screen pages, whose figures every member sees in full."""
+    if name not in RENDERINGS:
         raise ValueError(f"Unknown rendering {name!r}.")
-    column = f"{name}_html"
-    pks = [s.stored.pk for s in series if s.stored is not None]
-    kept = dict(IndicatorAnalysis.objects.filter(pk__in=pks).values_list("pk", column))
-    missing = [
-        s
-        for s in series
-        if s.stored is None
-        or s.stored.fragments_key != _fragments_key(s, slug)
-        or not kept.get(s.stored.pk)
-    ]
+    missing = [s for s in series if s.stored.html_key != rendering_key(s, slug)]
     if missing:
         full = {
-            a.pk: a
-            for a in IndicatorAnalysis.objects.filter(pk__in=[s.stored.pk for s in missing]).only(
-                "pk", "data_version", "summary", "detail", "fragments_key"
-            )
+            pk: (summary, detail)
+            for pk, summary, detail in IndicatorAnalysis.objects.filter(
+                pk__in=[s.stored.pk for s in missing]
+            ).values_list("pk", "summary", "detail")
         }
-        changed = []
+        # The indicators in full: a page may have read only the fields it shows.
+        whole_indicators = Indicator.objects.in_bulk([s.indicator.pk for s in missing])
+        made = []
         for s in missing:
-            stored = full[s.stored.pk]
-            whole = decode(s.indicator, stored.summary, stored.detail)
+            summary, detail = full[s.stored.pk]
+            whole = decode(whole_indicators[s.indicator.pk], summary, detail)
             whole.window = s.window
-            html = render(whole)
-            kept[stored.pk] = html
-            key = _fragments_key(s, slug)
-            if stored.fragments_key != key:
-                # Renderings of an older version or address: start afresh.
-                stored.fragments_key = key
-                for other in FRAGMENTS:
-                    setattr(stored, f"{other}_html", "")
-            setattr(stored, column, html)
-            changed.append(stored)
-        IndicatorAnalysis.objects.bulk_update(
-            changed, ["fragments_key", *(f"{n}_html" for n in FRAGMENTS)], batch_size=CHUNK
+            s.stored.html, s.stored.html_key = render(whole), rendering_key(s, slug)
+            made.append(
+                IndicatorRendering(
+                    analysis_id=s.stored.pk, name=name, key=s.stored.html_key, html=s.stored.html
+                )
+            )
+        IndicatorRendering.objects.bulk_create(
+            made,
+            update_conflicts=True,
+            unique_fields=["analysis", "name"],
+            update_fields=["key", "html"],
         )
-    return [kept[s.stored.pk] for s in series]
+    return [s.stored.html for s in series]
 
 
-def _fragments_key(series: IndicatorSeries, slug: str) -> str:
-    """What renderings are made from: the analysis's data version, the partnership's address
-    (in their links) and the indicator record as last saved (its code, name and labels)."""
-    assert series.stored is not None
+def rendering_key(series: IndicatorSeries, slug: str) -> str:
+    """What a rendering is drawn from: the analysis's data version, the partnership's address
+    (in its links) and the indicator record as last saved (its code, name and labels)."""
     saved = series.indicator.modified_at.timestamp() if series.indicator.modified_at else 0
     return f"{series.stored.data_version}:{slug}:{saved}"
 

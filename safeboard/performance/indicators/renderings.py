@@ -7,12 +7,15 @@ A PDF is drawn afresh, for its reader's entitlement.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from safeboard.partnerships.models import Partnership
+
+from ..models import PageRendering
 from . import analysis
 from .series import IndicatorSeries
 
@@ -42,6 +45,27 @@ def attach(series: Sequence[IndicatorSeries], name: str, *, slug: str) -> None:
         strict=True,
     ):
         s.html = mark_safe(html)  # noqa: S308 - rendered by our own templates, autoescaped
+
+
+def page_part(
+    *, partnership: Partnership, name: str, key: str, render: Callable[[], str]
+) -> SafeString:
+    """The part `name` of a page of the partnership's, as kept when drawn from `key`, else drawn
+    by `render` and kept (one query to read, one more to keep)."""
+    kept = PageRendering.objects.filter(partnership=partnership, name=name).values_list(
+        "key", "html"
+    )
+    found = kept.first()
+    if found is not None and found[0] == key:
+        return mark_safe(found[1])  # noqa: S308 - rendered by our own templates, autoescaped
+    html = render()
+    PageRendering.objects.bulk_create(  # one upsert, whether kept before or not
+        [PageRendering(partnership=partnership, name=name, key=key, html=html)],
+        update_conflicts=True,
+        unique_fields=["partnership", "name"],
+        update_fields=["key", "html"],
+    )
+    return mark_safe(html)  # noqa: S308 - as above
 
 
 def joined(series: Sequence[IndicatorSeries]) -> SafeString:

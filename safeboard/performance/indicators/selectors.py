@@ -11,10 +11,13 @@ viewer's `Entitlement` and returns only what they may see (partnerships/domain/d
 from __future__ import annotations
 
 import datetime
+import hashlib
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Min, Q, QuerySet
 
 from safeboard.partnerships.domain import disclosure
@@ -24,12 +27,10 @@ from safeboard.plans.models import Action, Theme, ThemeKind
 
 from ..domain import indicator_rules as rules
 from ..models import (
-    ComparatorSeries,
     DataDevelopmentItem,
     Indicator,
     IndicatorAnalysis,
     IndicatorPartner,
-    Target,
 )
 from .analysis import report_periods as analysis_periods
 from .analysis import stored_series
@@ -82,21 +83,19 @@ class ReportCard:
     actions: list[Action]
     partners: list[IndicatorPartner]
     development: list[DataDevelopmentItem]
-    targets: list[Target]
-    comparators: list[ComparatorSeries] = field(default_factory=list)
 
 
-def report_card(*, indicator: Indicator) -> ReportCard:
-    comparators = list(ComparatorSeries.objects.filter(indicator=indicator))
-    (series,) = stored_series([indicator], detail=False)
+def report_card(*, indicator: Indicator, rendering: str = "") -> ReportCard:
+    """The report card: the stored summary of its analysis (and `rendering` of its series, the
+    chart and data table with its targets and comparator), and what the partnership records
+    about the indicator."""
+    (series,) = stored_series([indicator], detail=False, rendering=rendering)
     return ReportCard(
         series=series,
         themes=list(indicator.themes.select_related("plan").order_by("plan__title", "position")),
         actions=list(indicator.actions.select_related("plan").order_by("plan__title", "position")),
         partners=list(indicator.partners.select_related("agency").order_by("pk")),
         development=list(indicator.development.order_by("status", "title")),
-        targets=list(Target.objects.filter(indicator=indicator).order_by("period_start")),
-        comparators=comparators,
     )
 
 
@@ -142,9 +141,16 @@ class ReportSection:
     heading: str
     caption: str
     series: list[IndicatorSeries]
+    # On the section's own page, the page of its indicators shown (SECTION_PAGE_SIZE a page).
+    page: Page[Indicator] | None = None
+    # Its indicators' renderings one after another (set by the page that shows them).
+    html: str = ""
 
 
 OTHER = "other"
+# Indicators on one page of a section: each has a chart and a table, so a long section is
+# paged, and a page costs the same whatever the section's size.
+SECTION_PAGE_SIZE = 10
 
 
 @dataclass
@@ -178,17 +184,86 @@ def report_periods(*, partnership: Partnership) -> list[datetime.date]:
     return analysis_periods(spans)
 
 
+def report_period(
+    *, partnership: Partnership, period: datetime.date | None
+) -> tuple[datetime.date | None, list[datetime.date], datetime.date | None]:
+    """The period the report is read at (`period`, else the latest with data), the periods it
+    can be read at, and what the analyses are read `as_of` (None: the current ones)."""
+    choices = report_periods(partnership=partnership)
+    latest = choices[0] if choices else None
+    if period is None:
+        period = latest
+    as_of = None if period is None or (latest is not None and period >= latest) else period
+    return period, choices, as_of
+
+
+def report_summary_key(*, partnership: Partnership, period: datetime.date | None) -> str:
+    """A digest of everything the report's summary at `period` is drawn from: the indicators
+    (as last saved), their priorities and outcomes and the plans these belong to, each
+    analysis's data version, and the partnership's address. Read as plain values in four
+    queries, so that a kept summary is served without building the report."""
+    indicators = list(_indicators(partnership).values_list("pk", "modified_at", "position"))
+    links = sorted(
+        Indicator.themes.through.objects.filter(theme__partnership=partnership).values_list(
+            "indicator_id", "theme_id"
+        )
+    )
+    themes = list(
+        Theme.objects.filter(partnership=partnership)
+        .order_by("pk")
+        .values_list("pk", "modified_at", "plan_id", "plan__modified_at")
+    )
+    versions = sorted(
+        IndicatorAnalysis.objects.filter(partnership=partnership, as_of__isnull=True).values_list(
+            "indicator_id", "data_version"
+        )
+    )
+    drawn_from = repr((partnership.slug, period, indicators, links, themes, versions))
+    return hashlib.sha256(drawn_from.encode()).hexdigest()
+
+
 def _theme_order(theme: Theme) -> tuple[Any, ...]:
     return (theme.plan.title, THEME_KIND_ORDER.get(theme.kind, 99), theme.position, theme.pk)
 
 
-def _sections(indicators: Sequence[Indicator]) -> list[tuple[str, str, str, list[Indicator]]]:
+# What the report reads of each indicator (renderings read the rest when they are drawn).
+REPORT_FIELDS = (
+    "pk",
+    "partnership_id",
+    "code",
+    "name",
+    "unit",
+    "polarity",
+    "frequency",
+    "suppression_threshold",
+    "is_illustrative",
+    "baseline_end",
+    "modified_at",
+    "numerator_label",
+    "denominator_label",
+)
+
+
+def _themes_of(partnership: Partnership) -> dict[int, list[Theme]]:
+    """Each indicator's priorities and outcomes, in two queries."""
+    themes = {t.pk: t for t in partnership_themes(partnership)}
+    links: dict[int, list[Theme]] = defaultdict(list)
+    for indicator_id, theme_id in Indicator.themes.through.objects.filter(
+        theme__partnership=partnership
+    ).values_list("indicator_id", "theme_id"):
+        links[indicator_id].append(themes[theme_id])
+    return links
+
+
+def _sections(
+    indicators: Sequence[Indicator], themes_of: dict[int, list[Theme]]
+) -> list[tuple[str, str, str, list[Indicator]]]:
     """Each indicator once, under the first of its priorities and outcomes (plan, then kind in
     the plan's order: strategic priorities first, outcomes last), or under "Other indicators"."""
     placed: dict[int, tuple[Theme, list[Indicator]]] = {}
     other: list[Indicator] = []
     for indicator in indicators:
-        themes = sorted(indicator.themes.all(), key=_theme_order)
+        themes = sorted(themes_of.get(indicator.pk, ()), key=_theme_order)
         if not themes:
             other.append(indicator)
             continue
@@ -213,27 +288,36 @@ def composite_report(
     section: str | None = None,
     detail: bool = False,
     decoded: bool = True,
+    rendering: str = "",
+    page: str | int | None = None,
 ) -> CompositeReport:
     """Every indicator as it stood at the end of `period` (default: the latest with data), each
     once, in sections by its first priority or outcome. The summary reads each indicator's stored
     summary; with `section`, only that section's indicators are read, with every period
     (`detail`, also for the whole report as a PDF). Figures `entitlement` may not see come back
-    suppressed. An unknown `section` gives `section=None`. Without `decoded`, only what
+    suppressed. With `section`, its `page` of indicators only; an unknown `section` gives
+    `section=None`. Without `decoded`, only what
     renderings.attach needs is read (a screen page shows the renderings)."""
-    choices = report_periods(partnership=partnership)
-    latest = choices[0] if choices else None
-    if period is None:
-        period = latest
-    as_of = None if period is None or (latest is not None and period >= latest) else period
-    indicators = list(_indicators(partnership).prefetch_related("themes__plan"))
-    layout = _sections(indicators)
+    period, choices, as_of = report_period(partnership=partnership, period=period)
+    indicators = list(_indicators(partnership).only(*REPORT_FIELDS))
+    layout = _sections(indicators, _themes_of(partnership))
+    shown: Page[Indicator] | None = None
     if section is not None:
         layout = [part for part in layout if part[0] == section]
+        if layout:
+            key, heading, caption, members = layout[0]
+            shown = Paginator(members, SECTION_PAGE_SIZE).get_page(page)
+            layout = [(key, heading, caption, list(shown.object_list))]
     wanted = [i for *_, members in layout for i in members]
     by_id = {
         s.indicator.pk: s
         for s in stored_series(
-            wanted, entitlement=entitlement, detail=detail, as_of=as_of, decoded=decoded
+            wanted,
+            entitlement=entitlement,
+            detail=detail,
+            as_of=as_of,
+            decoded=decoded,
+            rendering=rendering,
         )
     }
     sections = []
@@ -241,7 +325,7 @@ def composite_report(
         series = [by_id[i.pk] for i in members]
         for s in series:
             s.window = rules.report_window(s.indicator.frequency)
-        sections.append(ReportSection(key, heading, caption, series))
+        sections.append(ReportSection(key, heading, caption, series, page=shown))
     return CompositeReport(
         period=period,
         period_choices=choices,

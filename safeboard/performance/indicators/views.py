@@ -11,7 +11,9 @@ from typing import Any
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeboard.core.history import history_for
@@ -145,9 +147,10 @@ def indicator_update(request: PartnershipRequest, indicator_id: int) -> HttpResp
 @partnership_view()
 def indicator_detail(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
     indicator = access_indicator(request.access, indicator_id)
-    card = selectors.report_card(indicator=indicator)
     edit = request.access.can(Capability.MANAGE_INDICATORS)
-    renderings.attach([card.series], "card_edit" if edit else "card", slug=_slug(request))
+    rendering = "card_edit" if edit else "card"
+    card = selectors.report_card(indicator=indicator, rendering=rendering)
+    renderings.attach([card.series], rendering, slug=_slug(request))
     return render(
         request,
         "performance/indicators/indicator_detail.html",
@@ -369,6 +372,8 @@ def _report(
     output: Output,
     section: str | None = None,
     detail: bool = False,
+    rendering: str = "",
+    page: str | None = None,
 ) -> selectors.CompositeReport:
     """The report as `output` may show it: on screen, its renderings only (`decoded=False`);
     as a file, every figure read for the reader's entitlement."""
@@ -379,6 +384,8 @@ def _report(
         section=section,
         detail=detail,
         decoded=output == Output.FILE,
+        rendering=rendering,
+        page=page,
     )
 
 
@@ -388,19 +395,57 @@ def _report_context(request: PartnershipRequest, data: selectors.CompositeReport
         "illustrative_label": ILLUSTRATIVE_LABEL,
         "period_error": bool(request.GET.get("period")) and _chosen_period(request) is None,
         "period_query": f"?period={data.period.isoformat()}" if data.period else "",
+        # A report can be read at any of 120 months or more: its options are joined here once
+        # rather than looped over in the template.
+        "period_options": format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (
+                    p.isoformat(),
+                    " selected" if p == data.period else "",
+                    periods.label(p, "monthly"),
+                )
+                for p in data.period_choices
+            ),
+        ),
     }
 
 
 @require_GET
 @partnership_view()
 def report(request: PartnershipRequest) -> HttpResponse:
-    """The composite report's summary: every indicator in one table, each section linked."""
-    data = _report(request, output=Output.SCREEN)
-    renderings.attach(data.series, "summary", slug=_slug(request))
+    """The composite report's summary: every indicator in one table, each section linked. The
+    table is kept as drawn, keyed by a digest of what it was drawn from (report_summary_key)."""
+    partnership = request.access.partnership
+    period, choices, _ = selectors.report_period(
+        partnership=partnership, period=_chosen_period(request)
+    )
+    shell = selectors.CompositeReport(
+        period=period, period_choices=choices, sections=[], any_illustrative=False
+    )
+    context = _report_context(request, shell)
+
+    def draw() -> str:
+        data = _report(request, output=Output.SCREEN, rendering="summary")
+        renderings.attach(data.series, "summary", slug=partnership.slug)
+        for section in data.sections:
+            section.html = renderings.joined(section.series)
+        return render_to_string(
+            "performance/indicators/fragments/report_summary.html",
+            {**context, "report": data, "current_partnership": {"slug": partnership.slug}},
+        )
+
+    body = renderings.page_part(
+        partnership=partnership,
+        name=f"report-summary:{period.isoformat() if period else 'none'}",
+        key=selectors.report_summary_key(partnership=partnership, period=period),
+        render=draw,
+    )
     return render(
         request,
         "performance/indicators/report.html",
-        {**_report_context(request, data), "breadcrumbs": pages.crumbs(request)},
+        {**context, "body": body, "breadcrumbs": pages.crumbs(request)},
     )
 
 
@@ -408,7 +453,13 @@ def report(request: PartnershipRequest) -> HttpResponse:
 @partnership_view()
 def report_section(request: PartnershipRequest, section: str) -> HttpResponse:
     """One section of the composite report, its indicators' charts and tables."""
-    data = _report(request, output=Output.SCREEN, section=section)
+    data = _report(
+        request,
+        output=Output.SCREEN,
+        section=section,
+        rendering="section",
+        page=request.GET.get("page"),
+    )
     if data.section is None:
         raise Http404("No such section of the report.")
     renderings.attach(data.section.series, "section", slug=_slug(request))

@@ -20,7 +20,6 @@ from safeboard.performance.models import (
 )
 
 
-
 def _refresh(record: Any, create: bool, extracted: Any, **kwargs: Any) -> None:
     """As the services do: a value or target written refreshes its indicator's analysis."""
     if create:

@@ -70,4 +70,6 @@ URL_RECORDS: dict[str, Callable[[Any, Any], int]] = {
     "partner_id": partner_id,
     "item_id": item_id,
     "theme_id": theme_id,
+    # A section of the composite report is named by its priority (or "other").
+    "section": theme_id,
 }

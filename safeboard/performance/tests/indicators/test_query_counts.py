@@ -124,6 +124,9 @@ def _pages(first, theme):
         f"{base}/scorecards/themes/{theme.pk}/",
         f"{base}/report/",
         f"{base}/report/?period=2019-06-01",
+        f"{base}/report/{theme.pk}/",
+        f"{base}/report/{theme.pk}/?period=2019-06-01",
+        f"{base}/report/other/",
         f"{base}/development/",
     ]
 
