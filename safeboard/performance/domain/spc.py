@@ -227,23 +227,25 @@ def _extended_sum(terms: Iterable[int]) -> int:
     return total
 
 
-def _as_integers(values: Sequence[float]) -> tuple[list[int], int]:
-    """Integers m_i and one exponent e with values[i] == m_i * 2**e exactly. An infinity or NaN
-    raises OverflowError or ValueError (as Fraction(value) does)."""
+def _as_integers(values: Sequence[float]) -> tuple[list[int], int, int, int]:
+    """Integers m_i and one exponent e with values[i] == m_i * 2**e exactly, with the largest
+    and smallest m_i. An infinity or NaN raises OverflowError or ValueError (as Fraction(value)
+    does)."""
     if -math.inf < sum(values) < math.inf:  # every value finite (and the sum did not overflow)
         smallest = min(filter(None, map(abs, values)), default=0.0)
         if not smallest:
-            return [0] * len(values), 0
-        largest = max(max(values), -min(values))
+            return [0] * len(values), 0, 0, 0
+        top, bottom = max(values), min(values)
         # The smallest magnitude has the finest last bit: 2**(its exponent - 53).
         shift = 53 - math.frexp(smallest)[1]
-        if shift <= 1023 and math.frexp(largest)[1] + shift <= 1023:
+        if shift <= 1023 and math.frexp(max(top, -bottom))[1] + shift <= 1023:
             scale = 2.0**shift  # multiplying by it is exact and every product is an integer
-            return [int(v * scale) for v in values], -shift
+            return [int(v * scale) for v in values], -shift, int(top * scale), int(bottom * scale)
     # Subnormals, extreme ranges, infinities and NaN: the slower exact way.
     ratios = [v.as_integer_ratio() for v in values]
     denominator = max(q for _, q in ratios)  # a power of two
-    return [p * (denominator // q) for p, q in ratios], 1 - denominator.bit_length()
+    scaled = [p * (denominator // q) for p, q in ratios]
+    return scaled, 1 - denominator.bit_length(), max(scaled), min(scaled)
 
 
 def _fits(total: int, top: int, bottom: int, n: int) -> bool:
@@ -259,12 +261,19 @@ def _fits(total: int, top: int, bottom: int, n: int) -> bool:
 def _r_mean(values: Sequence[float]) -> float:
     """R's mean() of finite doubles: a long-double sum divided by n, plus the long-double mean of
     the residuals; then rounded to double. NaN for no values, as in R."""
-    n = len(values)
-    if n == 0:
+    if not values:
         return math.nan
-    scaled, exp = _as_integers(values)
+    mean, exp = _extended_mean(values)
+    # int -> float and int / int are correctly rounded (ties to even), subnormals included.
+    return float(mean << exp) if exp >= 0 else mean / (1 << -exp)
+
+
+def _extended_mean(values: Sequence[float]) -> tuple[int, int]:
+    """R's long-double mean of one or more finite doubles, before it is rounded to double, as
+    (m, e) meaning m * 2**e with m of at most 64 significant bits."""
+    n = len(values)
+    scaled, exp, top, bottom = _as_integers(values)
     exact_total = sum(scaled)
-    top, bottom = max(scaled), min(scaled)
     if _fits(exact_total, top, bottom, n):
         total = exact_total
     else:
@@ -273,23 +282,29 @@ def _r_mean(values: Sequence[float]) -> float:
         zeros = (common & -common).bit_length() - 1
         if zeros > 0:
             scaled = [x >> zeros for x in scaled]
-            exact_total, top, bottom, exp = (
-                exact_total >> zeros,
-                top >> zeros,
-                bottom >> zeros,
-                exp + zeros,
-            )
+            exact_total >>= zeros
+            top >>= zeros
+            bottom >>= zeros
+            exp += zeros
         total = exact_total if _fits(exact_total, top, bottom, n) else _extended_sum(scaled)
     mean, mean_exp = _divide_extended(total, n)
     mean_exp += exp
 
-    # The correction pass: sum of (value - mean), each difference and partial sum rounded, at the
-    # finer of the two scales.
+    # The correction pass: the sum of (value - mean), each difference and each partial sum
+    # rounded, worked at the finer of the two scales.
     fine = min(exp, mean_exp)
     up = exp - fine
     mean_fine = mean << (mean_exp - fine)
-    if n * max((top << up) - mean_fine, mean_fine - (bottom << up)) < _EXTENDED_LIMIT:
+    widest = max((top << up) - mean_fine, mean_fine - (bottom << up))
+    if n * widest < _EXTENDED_LIMIT:
         residual = (exact_total << up) - n * mean_fine  # no rounding anywhere: the exact sum
+    elif widest < _EXTENDED_LIMIT:
+        # Each difference is exact; only partial sums may need rounding.
+        residual = 0
+        for x in scaled:
+            residual += (x << up) - mean_fine
+            if not -_EXTENDED_LIMIT < residual < _EXTENDED_LIMIT:
+                residual = _round_extended(residual)
     else:
         residual = _extended_sum([(x << up) - mean_fine for x in scaled])
     if residual:
@@ -298,8 +313,7 @@ def _r_mean(values: Sequence[float]) -> float:
         low = min(mean_exp, correction_exp)
         mean = _round_extended((mean << (mean_exp - low)) + (correction << (correction_exp - low)))
         mean_exp = low
-    # int -> float and int / int are correctly rounded (ties to even), subnormals included.
-    return float(mean << mean_exp) if mean_exp >= 0 else mean / (1 << -mean_exp)
+    return mean, mean_exp
 
 
 # --- Validation -------------------------------------------------------------------------------
