@@ -11,6 +11,7 @@ import dataclasses
 import datetime
 import math
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -274,7 +275,7 @@ def test_it_keeps_the_public_fields_of_the_result_types():
 
 def test_it_refuses_the_same_bad_input_with_the_same_message():
     day = START
-    cases = [
+    cases: list[list[tuple[Any, Any]]] = [
         [(day, 1.0), (day, 2.0)],
         [(day, None)],
         [(day, math.nan)],

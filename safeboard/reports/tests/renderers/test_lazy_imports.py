@@ -17,7 +17,8 @@ def loaded_after(code: str) -> list[str]:
     result = subprocess.run(  # noqa: S603 - this interpreter on our own code
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    return json.loads(result.stdout)
+    modules: list[str] = json.loads(result.stdout)
+    return modules
 
 
 def test_it_imports_openpyxl_and_docx_only_when_a_file_is_made():
