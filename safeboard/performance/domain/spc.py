@@ -52,6 +52,13 @@ Floating point
     package: "on the mean" means x == mean, and a point on a limit is not outside. (A tolerance
     would disagree with the package whenever a value looks like a decimal tie with the mean but is
     not one in binary, which happens in about a fifth of such ties on real decimal data.)
+
+Speed (docs/decisions/0024-fast-exact-spc.md)
+    The long-double arithmetic is done on Python integers (the doubles at one common binary
+    scale), rounding to 64 bits only when a result does not fit, and skipping whole passes when
+    bounds show nothing can round; each rule is one pass over the segment; points are built in one
+    step. The first, plain implementation is kept as the tests' oracle
+    (tests/domain/reference_spc.py), and the results must equal it exactly.
 """
 
 from __future__ import annotations
