@@ -31,11 +31,18 @@ from dataclasses import dataclass
 from typing import IO
 from xml.etree.ElementTree import ParseError, iterparse
 
-from openpyxl.utils import get_column_letter
-
 from safeboard.core.errors import ApplicationError
 
 from .domain.cells import clean_text
+
+
+def get_column_letter(index: int) -> str:
+    """Excel's letters for a 1-based column number. openpyxl is imported when a message needs it,
+    not with this module: importing it is slow (see renderers/xlsx.py)."""
+    from openpyxl.utils import get_column_letter as letters
+
+    return letters(index)
+
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 250 * 1024 * 1024

@@ -52,6 +52,13 @@ Floating point
     package: "on the mean" means x == mean, and a point on a limit is not outside. (A tolerance
     would disagree with the package whenever a value looks like a decimal tie with the mean but is
     not one in binary, which happens in about a fifth of such ties on real decimal data.)
+
+Speed (docs/decisions/0024-fast-exact-spc.md)
+    The long-double arithmetic is done on Python integers (the doubles at one common binary
+    scale), rounding to 64 bits only when a result does not fit, and skipping whole passes when
+    bounds show nothing can round; each rule is one pass over the segment; points are built in one
+    step. The first, plain implementation is kept as the tests' oracle
+    (tests/domain/reference_spc.py), and the results must equal it exactly.
 """
 
 from __future__ import annotations
@@ -62,6 +69,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from itertools import groupby, pairwise
+from operator import itemgetter
 from typing import Literal, get_args
 
 Direction = Literal["increase", "decrease", "neutral"]
@@ -165,53 +174,153 @@ class SpcResult:
     screen_outliers: bool
 
 
-# --- R's mean(), operation by operation -------------------------------------------------------
+# --- R's mean(), operation by operation, in integers -----------------------------------------
+#
+# Every double is an integer times a power of two, so a list of doubles is a list of integers at
+# one common scale 2**exp, and a long double (64-bit significand) is an integer rounded to 64
+# significant bits at that scale. Sums and differences of such integers are exact; only the
+# x87 rounding after each operation has to be done by hand, and it is a no-op (skipped) whenever a
+# result fits in 64 bits, which is the common case.
 
 _EXTENDED_BITS = 64  # x87 80-bit long double significand, as LDOUBLE in R on x86-64
+_EXTENDED_LIMIT = 1 << _EXTENDED_BITS  # integers below this in magnitude are exact long doubles
 
 
-def _round_to_bits(q: Fraction, bits: int) -> Fraction:
-    """q rounded to `bits` significant binary digits, ties to even (IEEE round-to-nearest)."""
-    if q == 0:
-        return q
-    negative = q < 0
-    num, den = abs(q.numerator), q.denominator
-    exponent = num.bit_length() - den.bit_length()  # 2**exponent <= |q| < 2**(exponent + 1) ...
-    if (num < den << exponent) if exponent >= 0 else (num << -exponent < den):
-        exponent -= 1  # ... after this correction
-    shift = bits - 1 - exponent
+def _round_extended(x: int) -> int:
+    """x rounded to 64 significant binary digits, ties to even, at the same scale."""
+    if -_EXTENDED_LIMIT < x < _EXTENDED_LIMIT:
+        return x
+    magnitude = -x if x < 0 else x
+    drop = magnitude.bit_length() - _EXTENDED_BITS
+    kept = magnitude >> drop
+    rest = magnitude - (kept << drop)
+    half = 1 << (drop - 1)
+    if rest > half or (rest == half and kept & 1):
+        kept += 1
+    magnitude = kept << drop
+    return -magnitude if x < 0 else magnitude
+
+
+def _divide_extended(numerator: int, n: int) -> tuple[int, int]:
+    """numerator / n (n > 0) rounded to 64 significant binary digits, ties to even, as
+    (m, e) meaning m * 2**e in the numerator's scale."""
+    if numerator == 0:
+        return 0, 0
+    magnitude = -numerator if numerator < 0 else numerator
+    # Scale so that the quotient has 66 or 67 bits: 2 or 3 to drop, with the remainder as sticky.
+    shift = _EXTENDED_BITS + 2 + n.bit_length() - magnitude.bit_length()
     if shift >= 0:
-        mantissa, remainder = divmod(num << shift, den)
-        scaled_den = den
+        quotient, remainder = divmod(magnitude << shift, n)
     else:
-        scaled_den = den << -shift
-        mantissa, remainder = divmod(num, scaled_den)
-    if 2 * remainder > scaled_den or (2 * remainder == scaled_den and mantissa & 1):
-        mantissa += 1
-    result = Fraction(mantissa, 1 << shift) if shift >= 0 else Fraction(mantissa << -shift)
-    return -result if negative else result
+        quotient, remainder = divmod(magnitude, n << -shift)
+    drop = quotient.bit_length() - _EXTENDED_BITS
+    low = quotient & ((1 << drop) - 1)
+    quotient >>= drop
+    half = 1 << (drop - 1)
+    if low > half or (low == half and (remainder or quotient & 1)):
+        quotient += 1
+    return (-quotient if numerator < 0 else quotient), drop - shift
 
 
-def _ext(q: Fraction) -> Fraction:
-    return _round_to_bits(q, _EXTENDED_BITS)
+def _extended_sum(terms: Iterable[int]) -> int:
+    """The long double sum: each term and each partial sum rounded to 64 bits, in order."""
+    total = 0
+    for term in terms:
+        if not -_EXTENDED_LIMIT < term < _EXTENDED_LIMIT:
+            term = _round_extended(term)
+        total += term
+        if not -_EXTENDED_LIMIT < total < _EXTENDED_LIMIT:
+            total = _round_extended(total)
+    return total
+
+
+def _as_integers(values: Sequence[float]) -> tuple[list[int], int, int, int]:
+    """Integers m_i and one exponent e with values[i] == m_i * 2**e exactly, with the largest
+    and smallest m_i. An infinity or NaN raises OverflowError or ValueError (as Fraction(value)
+    does)."""
+    if -math.inf < sum(values) < math.inf:  # every value finite (and the sum did not overflow)
+        smallest = min(filter(None, map(abs, values)), default=0.0)
+        if not smallest:
+            return [0] * len(values), 0, 0, 0
+        top, bottom = max(values), min(values)
+        # The smallest magnitude has the finest last bit: 2**(its exponent - 53).
+        shift = 53 - math.frexp(smallest)[1]
+        if shift <= 1023 and math.frexp(max(top, -bottom))[1] + shift <= 1023:
+            scale = 2.0**shift  # multiplying by it is exact and every product is an integer
+            return [int(v * scale) for v in values], -shift, int(top * scale), int(bottom * scale)
+    # Subnormals, extreme ranges, infinities and NaN: the slower exact way.
+    ratios = [v.as_integer_ratio() for v in values]
+    denominator = max(q for _, q in ratios)  # a power of two
+    scaled = [p * (denominator // q) for p, q in ratios]
+    return scaled, 1 - denominator.bit_length(), max(scaled), min(scaled)
+
+
+def _fits(total: int, top: int, bottom: int, n: int) -> bool:
+    """Whether every partial sum of n integers between bottom and top, summing to total, is
+    below 2**64 in magnitude (so the long double sum is exact)."""
+    if bottom >= 0:
+        return total < _EXTENDED_LIMIT
+    if top <= 0:
+        return -total < _EXTENDED_LIMIT
+    return n * max(top, -bottom) < _EXTENDED_LIMIT
 
 
 def _r_mean(values: Sequence[float]) -> float:
     """R's mean() of finite doubles: a long-double sum divided by n, plus the long-double mean of
     the residuals; then rounded to double. NaN for no values, as in R."""
-    n = len(values)
-    if n == 0:
+    if not values:
         return math.nan
-    exact = [Fraction(v) for v in values]
-    total = Fraction(0)
-    for v in exact:
-        total = _ext(total + v)
-    mean = _ext(total / n)
-    residual = Fraction(0)
-    for v in exact:
-        residual = _ext(residual + _ext(v - mean))
-    mean = _ext(mean + _ext(residual / n))
-    return float(mean)  # Fraction -> float is correctly rounded (ties to even)
+    mean, exp = _extended_mean(values)
+    # int -> float and int / int are correctly rounded (ties to even), subnormals included.
+    return float(mean << exp) if exp >= 0 else mean / (1 << -exp)
+
+
+def _extended_mean(values: Sequence[float]) -> tuple[int, int]:
+    """R's long-double mean of one or more finite doubles, before it is rounded to double, as
+    (m, e) meaning m * 2**e with m of at most 64 significant bits."""
+    n = len(values)
+    scaled, exp, top, bottom = _as_integers(values)
+    exact_total = sum(scaled)
+    if _fits(exact_total, top, bottom, n):
+        total = exact_total
+    else:
+        # Drop the trailing zero bits every value shares (integer data scaled up), then look again.
+        common = math.gcd(*scaled)
+        zeros = (common & -common).bit_length() - 1
+        if zeros > 0:
+            scaled = [x >> zeros for x in scaled]
+            exact_total >>= zeros
+            top >>= zeros
+            bottom >>= zeros
+            exp += zeros
+        total = exact_total if _fits(exact_total, top, bottom, n) else _extended_sum(scaled)
+    mean, mean_exp = _divide_extended(total, n)
+    mean_exp += exp
+
+    # The correction pass: the sum of (value - mean), each difference and each partial sum
+    # rounded, worked at the finer of the two scales.
+    fine = min(exp, mean_exp)
+    up = exp - fine
+    mean_fine = mean << (mean_exp - fine)
+    widest = max((top << up) - mean_fine, mean_fine - (bottom << up))
+    if n * widest < _EXTENDED_LIMIT:
+        residual = (exact_total << up) - n * mean_fine  # no rounding anywhere: the exact sum
+    elif widest < _EXTENDED_LIMIT:
+        # Each difference is exact; only partial sums may need rounding.
+        residual = 0
+        for x in scaled:
+            residual += (x << up) - mean_fine
+            if not -_EXTENDED_LIMIT < residual < _EXTENDED_LIMIT:
+                residual = _round_extended(residual)
+    else:
+        residual = _extended_sum([(x << up) - mean_fine for x in scaled])
+    if residual:
+        correction, correction_exp = _divide_extended(residual, n)
+        correction_exp += fine
+        low = min(mean_exp, correction_exp)
+        mean = _round_extended((mean << (mean_exp - low)) + (correction << (correction_exp - low)))
+        mean_exp = low
+    return mean, mean_exp
 
 
 # --- Validation -------------------------------------------------------------------------------
@@ -226,27 +335,33 @@ def validated_series(
     seen: set[datetime.date] = set()
     cleaned: list[tuple[datetime.date, float]] = []
     for date, value in points:
-        if isinstance(date, datetime.datetime) or not isinstance(date, datetime.date):
+        if type(date) is not datetime.date and (
+            isinstance(date, datetime.datetime) or not isinstance(date, datetime.date)
+        ):
             raise ValueError(f"Dates must be calendar dates (datetime.date), not {date!r}.")
         if date in seen:
             raise ValueError(f"The date {date.isoformat()} appears more than once.")
         seen.add(date)
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int | float | Decimal | Fraction)
-        ):
+        number: float
+        if type(value) is float:
+            number = value
+        elif value is None:
+            number = math.nan
+        elif isinstance(value, bool) or not isinstance(value, int | float | Decimal | Fraction):
             raise ValueError(f"The value for {date.isoformat()} is not a number: {value!r}.")
-        number = math.nan if value is None else float(value)
-        if math.isnan(number):
-            raise ValueError(
-                f"The value for {date.isoformat()} is missing: missing periods are refused, "
-                "never treated as zero. Leave the period out or record its value."
-            )
-        if not math.isfinite(number):
+        else:
+            number = float(value)
+        if not -math.inf < number < math.inf:
+            if math.isnan(number):
+                raise ValueError(
+                    f"The value for {date.isoformat()} is missing: missing periods are refused, "
+                    "never treated as zero. Leave the period out or record its value."
+                )
             raise ValueError(f"The value for {date.isoformat()} is not finite: {value!r}.")
         cleaned.append((date, number))
     if not cleaned:
         raise ValueError("At least one point is needed.")
-    cleaned.sort(key=lambda point: point[0])
+    cleaned.sort(key=itemgetter(0))
     return cleaned
 
 
@@ -270,7 +385,7 @@ def _validate_options(direction: str, target: Number | None, fix_after: int | No
 # --- Per segment ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Limits:
     mean: float
     lower: float | None
@@ -284,11 +399,13 @@ def _limits(values: Sequence[float], fix_after: int | None, screen_outliers: boo
     k = len(values) if fix_after is None else min(len(values), fix_after)
     baseline = values[:k]
     mean = _r_mean(baseline)
-    moving_ranges = [abs(baseline[i] - baseline[i - 1]) for i in range(1, k)]
+    moving_ranges = [abs(b - a) for a, b in pairwise(baseline)]
     mr_bar = _r_mean(moving_ranges)  # NaN when there is none
     if screen_outliers and not math.isnan(mr_bar):
         cut_off = SCREENING_FACTOR * mr_bar
-        mr_bar = _r_mean([mr for mr in moving_ranges if mr < cut_off])
+        kept = [mr for mr in moving_ranges if mr < cut_off]
+        if len(kept) != len(moving_ranges):  # the same list has the same mean: skip the work
+            mr_bar = _r_mean(kept)
     if math.isnan(mr_bar):
         return _Limits(mean, None, None, None, None, k)
     return _Limits(
@@ -301,98 +418,88 @@ def _limits(values: Sequence[float], fix_after: int | None, screen_outliers: boo
     )
 
 
-def _sign(x: float) -> int:
-    return (x > 0) - (x < 0)
+def _flag_long_stretches(signs: Sequence[int], length: int, offset: int, flags: list[bool]) -> None:
+    """Set flags[i + offset ... j] for every maximal stretch signs[i..j] of one non-zero sign with
+    at least `length` members: each point of it is in some window of `length` that qualifies."""
+    start = 0
+    for key, group in groupby(signs):
+        count = len(list(group))
+        if key and count >= length:
+            flags[start : start + count + offset] = [True] * (count + offset)
+        start += count
 
 
-def _part_of_window(window_ends: Sequence[bool], length: int) -> list[bool]:
-    """Point i is flagged when any qualifying window of `length` points ending at i..i+length-1
-    contains it."""
-    n = len(window_ends)
-    return [any(window_ends[j] for j in range(i, min(n, i + length))) for i in range(n)]
-
-
-def _trend_flags(values: Sequence[float]) -> list[bool]:
+def _rules(
+    values: Sequence[float], limits: _Limits
+) -> tuple[list[int], list[bool], list[bool], list[str], list[SpecialCause | None]]:
+    """Side, outside, near, label and special cause of each point of one segment, each rule in one
+    pass over the segment."""
     n = len(values)
-    ends = [False] * n
-    for j in range(TREND_LENGTH - 1, n):
-        steps = [_sign(values[i] - values[i - 1]) for i in range(j - TREND_LENGTH + 2, j + 1)]
-        ends[j] = all(s == 1 for s in steps) or all(s == -1 for s in steps)
-    return _part_of_window(ends, TREND_LENGTH)
-
-
-def _run_flags(sides: Sequence[int]) -> list[bool]:
-    n = len(sides)
-    ends = [False] * n
-    for j in range(RUN_LENGTH - 1, n):
-        window = sides[j - RUN_LENGTH + 1 : j + 1]
-        ends[j] = sides[j] != 0 and all(s == sides[j] for s in window)
-    return _part_of_window(ends, RUN_LENGTH)
-
-
-def _two_of_three_flags(near: Sequence[bool], sides: Sequence[int]) -> list[bool]:
-    n = len(near)
-    qualifies = [
-        sum(near[s : s + 3]) >= 2 and abs(sum(sides[s : s + 3])) == 3 for s in range(n - 2)
-    ]
-    return [
-        near[i] and any(qualifies[s] for s in range(max(0, i - 2), min(i, n - 3) + 1))
-        for i in range(n)
-    ]
-
-
-@dataclass(frozen=True)
-class _Flags:
-    side: int
-    outside: bool
-    near: bool
-    label: str
-    special_cause: SpecialCause | None
-
-
-def _flags(values: Sequence[float], limits: _Limits) -> list[_Flags]:
     mean = limits.mean
-    sides = [_sign(v - mean) for v in values]
-    outside: list[bool] = []
-    near: list[bool] = []
-    for v in values:
-        if limits.lower is None or limits.upper is None:
-            # Undefined limits: outside and near are unknown, which every rule treats as false.
-            outside.append(False)
-            near.append(False)
-            continue
-        assert limits.lower_near is not None
-        assert limits.upper_near is not None
-        is_outside = v > limits.upper or v < limits.lower
-        outside.append(is_outside)
-        near.append(not is_outside and (v > limits.upper_near or v < limits.lower_near))
-    trend = _trend_flags(values)
-    two_of_three = _two_of_three_flags(near, sides)
-    run = _run_flags(sides)
+    # For finite doubles the sign of a difference is the comparison (no underflow to zero).
+    sides = [(v > mean) - (v < mean) for v in values]
+    lower, upper = limits.lower, limits.upper
+    lower_near, upper_near = limits.lower_near, limits.upper_near
+    if lower is None or upper is None or lower_near is None or upper_near is None:
+        # Undefined limits: outside and near are unknown, which every rule treats as false.
+        outside = [False] * n
+        near = [False] * n
+    else:
+        outside = [v > upper or v < lower for v in values]
+        near = [
+            not out and (v > upper_near or v < lower_near)
+            for v, out in zip(values, outside, strict=True)
+        ]
 
-    n = len(values)
-    flags: list[_Flags] = []
+    trend = [False] * n
+    run = [False] * n
+    # steps[i] is the sign of values[i + 1] - values[i].
+    steps = [(b > a) - (b < a) for a, b in pairwise(values)]
+    if n >= TREND_LENGTH:
+        # A stretch of TREND_LENGTH - 1 equal steps covers one point more than it has steps.
+        _flag_long_stretches(steps, TREND_LENGTH - 1, 1, trend)
+    if n >= RUN_LENGTH:
+        _flag_long_stretches(sides, RUN_LENGTH, 0, run)
+    two_of_three = [False] * n
+    if True in near:
+        for s in range(n - 2):
+            side = sides[s]
+            if (
+                side
+                and sides[s + 1] == side
+                and sides[s + 2] == side
+                and near[s] + near[s + 1] + near[s + 2] >= 2
+            ):
+                for i in (s, s + 1, s + 2):
+                    if near[i]:
+                        two_of_three[i] = True
+
+    if True not in outside and True not in trend and True not in two_of_three and True not in run:
+        return sides, outside, near, [COMMON_CAUSE_LABEL] * n, [None] * n
+    labels: list[str] = []
+    causes: list[SpecialCause | None] = []
     for i in range(n):
-        above_or_below = "Above" if sides[i] > 0 else "Below"
-        label: str
-        cause: SpecialCause | None
         if outside[i]:
-            label, cause = ("Above UCL" if sides[i] == 1 else "Below LCL"), "outside_limits"
+            labels.append("Above UCL" if sides[i] == 1 else "Below LCL")
+            causes.append("outside_limits")
         elif trend[i]:
-            if i + 1 < n and trend[i + 1]:
-                step = _sign(values[i + 1] - values[i])
-            else:
-                step = _sign(values[i] - values[i - 1]) if i > 0 else 0
-            way = "Increasing" if step == 1 else "Decreasing"
-            label, cause = f"7 Point Trend ({way})", "trend"
+            # The step to the next point when it is in the trend too, else the step to this one.
+            step = steps[i] if i + 1 < n and trend[i + 1] else steps[i - 1] if i > 0 else 0
+            labels.append(_TREND_LABELS[step == 1])
+            causes.append("trend")
         elif two_of_three[i]:
-            label, cause = f"2 in 3 {above_or_below} CL", "two_of_three"
+            labels.append("2 in 3 Above CL" if sides[i] > 0 else "2 in 3 Below CL")
+            causes.append("two_of_three")
         elif run[i]:
-            label, cause = f"7 Points {above_or_below} CL", "run"
+            labels.append("7 Points Above CL" if sides[i] > 0 else "7 Points Below CL")
+            causes.append("run")
         else:
-            label, cause = COMMON_CAUSE_LABEL, None
-        flags.append(_Flags(sides[i], outside[i], near[i], label, cause))
-    return flags
+            labels.append(COMMON_CAUSE_LABEL)
+            causes.append(None)
+    return sides, outside, near, labels, causes
+
+
+_TREND_LABELS = {True: "7 Point Trend (Increasing)", False: "7 Point Trend (Decreasing)"}
 
 
 def point_type_for(label: str, direction: Direction) -> PointType:
@@ -459,38 +566,35 @@ def spc(
 
     # Split into segments: a point on a rebase date starts the next one.
     segments: list[tuple[int, list[tuple[datetime.date, float]]]] = []
-    number = 0
-    for date, value in ordered:
-        if date in rebase_dates:
-            number += 1
-        if not segments or segments[-1][0] != number:
-            segments.append((number, []))
-        segments[-1][1].append((date, value))
+    if rebase_dates.isdisjoint(date for date, _ in ordered):
+        segments.append((0, ordered))
+    else:
+        number = 0
+        for date, value in ordered:
+            if date in rebase_dates:
+                number += 1
+            if not segments or segments[-1][0] != number:
+                segments.append((number, []))
+            segments[-1][1].append((date, value))
 
+    point_types = _POINT_TYPES[direction]
     out_points: list[SpcPoint] = []
     summaries: list[tuple[int, list[SpcPoint], _Limits]] = []
     for number, members in segments:
         values = [value for _, value in members]
         limits = _limits(values, fix_after, screen_outliers)
-        segment_points = [
-            SpcPoint(
-                date=date,
-                value=value,
-                segment=number,
-                mean=limits.mean,
-                lower_limit=limits.lower,
-                upper_limit=limits.upper,
-                lower_near_limit=limits.lower_near,
-                upper_near_limit=limits.upper_near,
-                side=flag.side,
-                outside_limits=flag.outside,
-                near_limits=flag.near,
-                label=flag.label,
-                special_cause=flag.special_cause,
-                point_type=point_type_for(flag.label, direction),
-            )
-            for (date, value), flag in zip(members, _flags(values, limits), strict=True)
-        ]
+        sides, outside, near, labels, causes = _rules(values, limits)
+        segment_points = _points(
+            number,
+            members,
+            limits,
+            sides,
+            outside,
+            near,
+            labels,
+            causes,
+            [point_types[label] for label in labels],
+        )
         out_points.extend(segment_points)
         summaries.append((number, segment_points, limits))
 
@@ -498,24 +602,7 @@ def spc(
     target_value = None if target is None else float(target)
     assurance = assurance_icon_for(target_value, direction, latest.lower_limit, latest.upper_limit)
     segment_summaries = tuple(
-        SpcSegment(
-            number=number,
-            start=members[0].date,
-            end=members[-1].date,
-            n=len(members),
-            baseline_n=limits.baseline_n,
-            mean=limits.mean,
-            lower_limit=limits.lower,
-            upper_limit=limits.upper,
-            common_cause=sum(p.point_type == "common_cause" for p in members),
-            improvement=sum(p.point_type == "improvement" for p in members),
-            concern=sum(p.point_type == "concern" for p in members),
-            neutral_high=sum(p.point_type == "neutral_high" for p in members),
-            neutral_low=sum(p.point_type == "neutral_low" for p in members),
-            last_point_type=members[-1].point_type,
-            short_group_warning=len(members) < SHORT_GROUP_THRESHOLD,
-            assurance_icon=assurance if index == len(summaries) - 1 else None,
-        )
+        _segment(number, members, limits, assurance if index == len(summaries) - 1 else None)
         for index, (number, members, limits) in enumerate(summaries)
     )
     return SpcResult(
@@ -527,4 +614,93 @@ def spc(
         target=target_value,
         fix_after=fix_after,
         screen_outliers=screen_outliers,
+    )
+
+
+# Every label's point type for each direction, worked out once.
+_POINT_TYPES: dict[Direction, dict[str, PointType]] = {
+    direction: {
+        label: point_type_for(label, direction)
+        for label in (
+            COMMON_CAUSE_LABEL,
+            "Above UCL",
+            "Below LCL",
+            *_TREND_LABELS.values(),
+            "2 in 3 Above CL",
+            "2 in 3 Below CL",
+            "7 Points Above CL",
+            "7 Points Below CL",
+        )
+    }
+    for direction in DIRECTIONS
+}
+
+
+def _points(
+    number: int,
+    members: Sequence[tuple[datetime.date, float]],
+    limits: _Limits,
+    sides: Sequence[int],
+    outside: Sequence[bool],
+    near: Sequence[bool],
+    labels: Sequence[str],
+    causes: Sequence[SpecialCause | None],
+    types: Sequence[PointType],
+) -> list[SpcPoint]:
+    """The segment's SpcPoints. Each is made by filling its __dict__ in one step: the same object
+    SpcPoint(...) gives (no __post_init__, fields in order), at a fifth of the cost of the frozen
+    dataclass __init__, which sets each field through object.__setattr__."""
+    new, fill = object.__new__, object.__setattr__
+    mean, lower, upper = limits.mean, limits.lower, limits.upper
+    lower_near, upper_near = limits.lower_near, limits.upper_near
+    made: list[SpcPoint] = []
+    for (date, value), side, out, is_near, label, cause, point_type in zip(
+        members, sides, outside, near, labels, causes, types, strict=True
+    ):
+        point = new(SpcPoint)
+        fill(
+            point,
+            "__dict__",
+            {
+                "date": date,
+                "value": value,
+                "segment": number,
+                "mean": mean,
+                "lower_limit": lower,
+                "upper_limit": upper,
+                "lower_near_limit": lower_near,
+                "upper_near_limit": upper_near,
+                "side": side,
+                "outside_limits": out,
+                "near_limits": is_near,
+                "label": label,
+                "special_cause": cause,
+                "point_type": point_type,
+            },
+        )
+        made.append(point)
+    return made
+
+
+def _segment(
+    number: int, members: Sequence[SpcPoint], limits: _Limits, assurance: AssuranceIcon | None
+) -> SpcSegment:
+    types = [p.point_type for p in members]
+    return SpcSegment(
+        number=number,
+        start=members[0].date,
+        end=members[-1].date,
+        n=len(members),
+        baseline_n=limits.baseline_n,
+        mean=limits.mean,
+        lower_limit=limits.lower,
+        upper_limit=limits.upper,
+        common_cause=types.count("common_cause"),
+        improvement=types.count("improvement"),
+        concern=types.count("concern"),
+        neutral_high=types.count("neutral_high"),
+        neutral_low=types.count("neutral_low"),
+        last_point_type=types[-1],
+        short_group_warning=len(members) < SHORT_GROUP_THRESHOLD,
+        assurance_icon=assurance,
     )

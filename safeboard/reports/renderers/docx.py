@@ -5,18 +5,21 @@ refuse them); numbers are right-aligned and totals rows bold."""
 from __future__ import annotations
 
 from io import BytesIO
-
-from docx import Document as WordDocument
-from docx.document import Document as WordFile
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from typing import TYPE_CHECKING
 
 from ..document import ColumnType, Document, Heading, Paragraph, Table, display
 from ..domain.cells import clean_text
+
+# python-docx is imported when a Word file is made, not when this module is (see xlsx.py).
+if TYPE_CHECKING:
+    from docx.document import Document as WordFile
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def render_docx(document: Document) -> bytes:
+    from docx import Document as WordDocument
+
     word = WordDocument()
     word.core_properties.title = clean_text(document.title)[:255]
     word.add_heading(clean_text(document.title), level=0)
@@ -37,6 +40,8 @@ def render_docx(document: Document) -> bytes:
 
 
 def _table(word: WordFile, table: Table) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     if table.title:
         word.add_heading(clean_text(table.title), level=3)
     rows = table.typed_rows()

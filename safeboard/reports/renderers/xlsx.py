@@ -17,15 +17,10 @@ import datetime
 import re
 import zipfile
 from decimal import Decimal
+from functools import cache
 from io import BytesIO
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.properties import CalcProperties
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..document import (
     ColumnType,
@@ -41,6 +36,13 @@ from ..document import (
 )
 from ..domain.cells import clean_text
 
+# openpyxl is imported when a workbook is made, not when this module is: importing it costs more
+# than starting Django's apps, and most processes (a page, `manage.py spc`) never make one.
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.worksheet import Worksheet
+
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 MONEY_FORMAT = '"£"#,##0.00;-"£"#,##0.00'
@@ -52,11 +54,26 @@ NUMBER_FORMATS = {ColumnType.MONEY: MONEY_FORMAT, ColumnType.PERCENT: PERCENT_FO
 MAX_CELL_TEXT = 32_767  # Excel's limit: longer text makes the workbook need "repair"
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 LONDON = ZoneInfo("Europe/London")
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+@cache
+def _bold() -> Font:
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
+
+
+@cache
+def _wrap() -> Alignment:
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top")
 
 
 def render_xlsx(document: Document) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.workbook.properties import CalcProperties
+
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     workbook.calculation = CalcProperties(fullCalcOnLoad=True)
@@ -111,6 +128,8 @@ def set_value(
 
 
 def _write_section(sheet: Worksheet, section: Section) -> dict[str, Value]:
+    from openpyxl.utils import get_column_letter
+
     saved: dict[str, Value] = {}
     row = 1
     widths: dict[int, int] = {}
@@ -121,7 +140,7 @@ def _write_section(sheet: Worksheet, section: Section) -> dict[str, Value]:
             cell = sheet.cell(row=row, column=1)
             set_value(cell, block.text)
             if isinstance(block, Heading):
-                cell.font = BOLD
+                cell.font = _bold()
             row += 1
             continue
         if position == 0 and not block.title:
@@ -140,15 +159,17 @@ def _write_section(sheet: Worksheet, section: Section) -> dict[str, Value]:
 
 def _write_table(sheet: Worksheet, table: Table, row: int, saved: dict[str, Value]) -> int:
     """Write `table` from `row`; return the next free row."""
+    from openpyxl.utils import get_column_letter
+
     check_totals(table)
     if table.title:
         set_value(sheet.cell(row=row, column=1), table.title)
-        sheet.cell(row=row, column=1).font = BOLD
+        sheet.cell(row=row, column=1).font = _bold()
         row += 1
     for index, column in enumerate(table.columns, start=1):
         cell = sheet.cell(row=row, column=index)
         set_value(cell, column.heading)
-        cell.font = BOLD
+        cell.font = _bold()
     row += 1
     rows = table.typed_rows()
     first_data_row = row
@@ -159,9 +180,9 @@ def _write_table(sheet: Worksheet, table: Table, row: int, saved: dict[str, Valu
             cell = sheet.cell(row=row, column=index)
             set_value(cell, value, column.type)
             if column.type is ColumnType.TEXT and isinstance(value, str):
-                cell.alignment = WRAP
+                cell.alignment = _wrap()
             if data.emphasised:
-                cell.font = BOLD
+                cell.font = _bold()
             if column.sum and position in spans:
                 terms = spans[position].terms
                 if terms:

@@ -3,7 +3,11 @@
 import contextlib
 import datetime
 import json
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -232,3 +236,82 @@ def test_it_never_changes_the_file(tmp_path, text):
     with contextlib.suppress(CommandError):
         call_command("spc", str(path), stdout=StringIO())
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+# --- One file, one process ---------------------------------------------------------------------
+#
+# `manage.py spc FILE` is run once per file, so the process start is most of its cost: the command
+# skips the system checks (they import every view), manage.py runs it without loading the apps, and
+# no heavy library (WeasyPrint, openpyxl, python-docx) is imported by anything it needs.
+
+ROOT = Path(__file__).resolve().parents[4]
+HEAVY = ("weasyprint", "openpyxl", "docx", "pandas")
+
+
+def python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    return subprocess.run(  # noqa: S603 - this interpreter on our own code
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+
+def test_it_imports_no_heavy_library_when_the_command_runs_in_a_django_process(tmp_path):
+    # Both ways in: call_command, and Django's own command line (which would run the system
+    # checks, and so import every view, if the command asked for them).
+    path = tmp_path / "series.csv"
+    path.write_text(SHIFT, encoding="utf-8")
+    code = (
+        "import contextlib, io, json, sys, django\n"
+        "django.setup()\n"
+        "from django.core.management import call_command, execute_from_command_line\n"
+        "out = io.StringIO()\n"
+        "call_command('spc', sys.argv[1], stdout=out)\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as line:\n"
+        "    execute_from_command_line(['manage.py', 'spc', sys.argv[1]])\n"
+        f"loaded = [m for m in {HEAVY!r} if m in sys.modules]\n"
+        "print(json.dumps([loaded, out.getvalue(), line.getvalue()]))\n"
+    )
+    loaded, called, command_line = json.loads(python(code, str(path)).stdout)
+    assert loaded == []
+    assert called == command_line == spc_command(tmp_path, SHIFT)
+
+
+def test_it_runs_manage_py_spc_without_loading_the_apps(tmp_path):
+    path = tmp_path / "series.csv"
+    path.write_text(SHIFT, encoding="utf-8")
+    code = (
+        "import io, json, sys\n"
+        "sys.argv = ['manage.py', 'spc', sys.argv[1]]\n"
+        "out, sys.stdout = sys.stdout, io.StringIO()\n"
+        "import manage\n"
+        "manage.main()\n"
+        "from django.apps import apps\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in "
+        f"{HEAVY!r} or m.endswith('.models') or m.endswith('.views')]\n"
+        "out.write(json.dumps([apps.ready, loaded, sys.stdout.getvalue()]))\n"
+    )
+    ready, loaded, output = json.loads(python(code, str(path)).stdout)
+    assert (ready, loaded) == (False, [])
+    assert output == spc_command(tmp_path, SHIFT)
+
+
+def test_it_reports_errors_from_manage_py_spc_as_the_django_command_does(tmp_path):
+    missing = tmp_path / "missing.csv"
+    result = subprocess.run(  # noqa: S603 - this interpreter on our own manage.py
+        [sys.executable, "manage.py", "spc", str(missing), "--direction", "up"],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == f"CommandError: Cannot read {missing}: No such file or directory\n"
+    with pytest.raises(CommandError, match=f"Cannot read {missing}: No such file or directory"):
+        call_command("spc", str(missing))
