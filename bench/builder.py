@@ -16,7 +16,6 @@ from safeboard.accounts.models import User
 from safeboard.partnerships.domain.roles import Role
 from safeboard.partnerships.models import Agency, AgencyType, Membership, Partnership
 from safeboard.performance.domain import periods
-from safeboard.plans.models import Plan, Theme, ThemeKind
 from safeboard.performance.models import (
     Frequency,
     Indicator,
@@ -26,6 +25,7 @@ from safeboard.performance.models import (
     Unit,
     Value,
 )
+from safeboard.plans.models import Plan, Theme, ThemeKind
 
 BATCH = 5000
 # Rows per INSERT … SELECT of the agency breakdown (whole indicators per statement).
