@@ -115,7 +115,7 @@ def _sessions(built: Any, users: int) -> list[str]:
 
 
 @contextmanager
-def _gunicorn(folder: Path) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+def _gunicorn(folder: Path) -> Iterator[tuple[int, subprocess.Popen[bytes], int]]:
     """collectstatic into `folder`, then gunicorn on a free port; stopped (and killed if it
     will not stop) when the block ends, however it ends."""
     from django.conf import settings
@@ -148,7 +148,7 @@ def _gunicorn(folder: Path) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
     process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=log)
     print(f"  gunicorn: {workers} workers on {HOST}:{port} (pid {process.pid})")
     try:
-        yield port, process
+        yield port, process, workers
     finally:
         if process.poll() is None:
             process.terminate()
@@ -181,6 +181,28 @@ def _wait_ready(
             raise RuntimeError(f"{floor_url} over HTTP {last} (is the session accepted?)")
         time.sleep(0.5)
     raise RuntimeError(f"gunicorn did not answer within {timeout:.0f} s ({last})")
+
+
+def _warm_up(port: int, cookies: list[str], mix: dict[str, list[str]], workers: int) -> float:
+    """Each page of the mix requested once by each of `workers` users at the same time, not
+    recorded: gunicorn's workers load their templates and open their database connection before
+    the measures, as long-running workers of a real server have. Returns the seconds it took."""
+    start = time.perf_counter()
+
+    def one(n: int) -> None:
+        browser = Browser(port, cookies[n % len(cookies)], timeout=300)
+        try:
+            for page in sorted(mix):
+                browser.get(mix[page][n % len(mix[page])])
+        finally:
+            browser.close()
+
+    threads = [threading.Thread(target=one, args=(n,), daemon=True) for n in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    return time.perf_counter() - start
 
 
 def _http_floor(port: int, cookie: str, floor_url: str, repeats: int = 30) -> float:
@@ -255,8 +277,10 @@ def load_test(
     folder = Path(tempfile.mkdtemp(prefix="safeboard-bench-load-"))
     stop = threading.Event()
     try:
-        with _gunicorn(folder) as (port, process):
+        with _gunicorn(folder) as (port, process, workers):
             _wait_ready(port, process, cookies[0], floor_url)
+            warm = _warm_up(port, cookies, mix, workers)
+            print(f"  warm-up (each page once per worker, not counted): {warm:.1f} s")
             floor = _http_floor(port, cookies[0], floor_url)
             print(f"  floor over HTTP, one user (median of 30): {ms(floor)}")
             try:
