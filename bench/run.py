@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import os
 import signal
 import subprocess
@@ -148,9 +149,7 @@ def _orchestrate(args: argparse.Namespace) -> int:
             cmd = _child_args(args, db, results)
             try:
                 if db == "postgresql":
-                    from scripts.run_tests import postgres_cluster
-
-                    with postgres_cluster() as url:
+                    with _postgres_cluster() as url:
                         print(f"Temporary PostgreSQL cluster: {url}")
                         code = _run_child(cmd, {"DATABASE_URL": url})
                 else:
@@ -168,6 +167,20 @@ def _orchestrate(args: argparse.Namespace) -> int:
     print(f"\nSummary: {met} of {len(goals)} goals met")
     print(summary.table(rows), flush=True)
     return 1 if failed else 0
+
+
+def _postgres_cluster() -> contextlib.AbstractContextManager[str]:
+    """scripts/run_tests.py's throwaway cluster (initdb and pg_ctl as the postgres user, on
+    127.0.0.1, removed afterwards). scripts/ is not a package: the file is loaded by its path."""
+    spec = importlib.util.spec_from_file_location(
+        "safeboard_run_tests", ROOT / "scripts/run_tests.py"
+    )
+    if spec is None or spec.loader is None:
+        raise RuntimeError("scripts/run_tests.py could not be loaded")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cluster: contextlib.AbstractContextManager[str] = module.postgres_cluster()
+    return cluster
 
 
 def _commit() -> str:
