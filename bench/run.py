@@ -178,6 +178,7 @@ def _postgres_cluster() -> contextlib.AbstractContextManager[str]:
     if spec is None or spec.loader is None:
         raise RuntimeError("scripts/run_tests.py could not be loaded")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     cluster: contextlib.AbstractContextManager[str] = module.postgres_cluster()
     return cluster
