@@ -161,11 +161,12 @@ def pages(built: Any, repeats: int, db: str) -> tuple[list[Row], list[PageResult
             print(f"  {r.title:34} {NA:>12}   ({r.why_not})")
         else:
             size = "" if r.size is None else f"{r.size:,} B"
-            print(
+            line = (
                 f"  {r.title:34} {ms(r.seconds):>12} {ms(r.floor):>11}"
                 f" {x(ratio(r.seconds, r.floor)):>9} {r.small_queries!s:>14}"
                 f" {r.large_queries!s:>6} {size:>12}"
             )
+            print(line.rstrip())
         if r.small_queries is not None and r.small_queries != r.large_queries:
             counts_differ.append(r.title)
         if r.name:

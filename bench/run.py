@@ -217,7 +217,8 @@ def _worker(args: argparse.Namespace) -> int:
 
         stack.callback(connections.close_all)
         _measure(args, db, rows, connection)
-    return 0
+    # A measure that failed is in the rows ("failed: ..."); the exit status says so too.
+    return 1 if any(r.figure.startswith("failed") for r in rows) else 0
 
 
 def _stage(rows: list[Row], db: str, name: str, work: Callable[[], list[Row]]) -> None:
