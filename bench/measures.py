@@ -469,7 +469,7 @@ def report_pdf(built: Any, partnership: Any, db: str) -> list[Row]:
         print(f"  Safeboard PDF: answered {response.status_code}  {NA:>12}")
         return [at_most(measure, None, PDF_GOAL), Row(attachment, NA, "attachment", NA)]
     disposition = response.get("Content-Disposition", "")
-    filename = re.search(r"""filename\*?=(?:UTF-8'')?["']?([^"';]+)""", disposition)
+    filename = re.search(r"""filename\*?=(?:[Uu][Tt][Ff]-8'')?["']?([^"';]+)""", disposition)
     is_attachment = disposition.lower().startswith("attachment") and filename is not None
     print(f"  Safeboard PDF, first request ({len(body):,} bytes)     {ms(seconds):>12}")
     if later:
