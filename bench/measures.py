@@ -47,6 +47,10 @@ def _body(response: Any) -> bytes:
     return bytes(response.content)
 
 
+def _size(n: int) -> str:
+    return f"{n / 1e6:,.2f} MB" if n >= 1e6 else f"{n / 1e3:,.1f} kB"
+
+
 def _timed(fn: Callable[[], Any]) -> float:
     start = time.perf_counter()
     fn()
@@ -188,7 +192,7 @@ def pages(built: Any, repeats: int, db: str) -> tuple[list[Row], list[PageResult
     )
     for r in results:
         if r.name in ("performance:report", "performance:report_section"):
-            figure = NA if r.size is None or r.seconds is None else f"{r.size / 1e6:,.2f} MB"
+            figure = NA if r.size is None or r.seconds is None else _size(r.size)
             rows.append(Row(f"{db}: {r.title.lower()}, HTML size", figure))
     print(f"  Floor: {FLOOR_URL}; the ratio is each page over the floor timed beside it.")
     return rows, results
