@@ -25,6 +25,7 @@ from safeboard.performance.models import (
     Unit,
     Value,
 )
+from safeboard.plans.models import Plan, Theme, ThemeKind
 
 BATCH = 5000
 # Rows per INSERT … SELECT of the agency breakdown (whole indicators per statement).
@@ -46,6 +47,11 @@ class Scale:
     # One of the others is medium-sized, for the PDF (WeasyPrint on the large one takes minutes).
     medium_indicators: int = 30
     medium_periods: int = 36
+    # The plan of the large, medium and small partnerships: every indicator under one priority
+    # (round-robin), every third also under an outcome (a report that repeated an indicator under
+    # each of its themes would show it twice).
+    priorities: int = 6
+    outcomes: int = 6
 
 
 TINY = Scale(
@@ -58,6 +64,8 @@ TINY = Scale(
     other_periods=3,
     medium_indicators=2,
     medium_periods=13,
+    priorities=2,
+    outcomes=2,
 )
 
 
@@ -69,6 +77,9 @@ class Built:
     user: User
     large_indicator: Indicator
     small_indicator: Indicator
+    # The first strategic priority of each plan: the report section page's theme.
+    large_section: int
+    small_section: int
     values: int = 0
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -180,11 +191,55 @@ def _agency_values(indicators: list[Indicator], n_periods: int, agencies: list[A
     return total
 
 
+def _plan(
+    partnership: Partnership, indicators: list[Indicator], priorities: int, outcomes: int
+) -> list[Theme]:
+    """A plan with `priorities` strategic priorities and `outcomes` outcomes; indicator i is
+    linked to priority i mod `priorities`, and every third indicator also to an outcome. Returns
+    the themes, priorities first."""
+    plan = Plan.objects.create(
+        partnership=partnership,
+        key="bench-plan",
+        title=f"{partnership.name} plan",
+        start_year=FIRST_PERIOD.year,
+        end_year=FIRST_PERIOD.year + 10,
+    )
+    kinds = [(ThemeKind.STRATEGIC_PRIORITY, "priority", priorities)]
+    kinds.append((ThemeKind.OUTCOME, "outcome", outcomes))
+    themes = Theme.objects.bulk_create(
+        [
+            Theme(
+                partnership=partnership,
+                plan=plan,
+                key=f"{word}-{n}",
+                kind=kind,
+                title=f"Benchmark {word} {n + 1}",
+                position=n,
+            )
+            for kind, word, count in kinds
+            for n in range(count)
+        ]
+    )
+    first_priorities, first_outcomes = themes[:priorities], themes[priorities:]
+    link = Indicator.themes.through
+    links = []
+    for i, indicator in enumerate(indicators):
+        if first_priorities:
+            theme = first_priorities[i % len(first_priorities)]
+            links.append(link(indicator_id=indicator.pk, theme_id=theme.pk))
+        if first_outcomes and i % 3 == 0:
+            theme = first_outcomes[(i // 3) % len(first_outcomes)]
+            links.append(link(indicator_id=indicator.pk, theme_id=theme.pk))
+    link.objects.bulk_create(links, batch_size=BATCH)
+    return themes
+
+
 def build(scale: Scale = Scale(), *, seed: int = 1) -> Built:
     """The large partnership (`scale.indicators` by `scale.periods`, with a value per agency for
     the first `scale.agency_breakdown_indicators`, by default all of them), a small one (the same
-    pages with little data), and the rest with a small data set each. One user is a manager in
-    the large and the small partnership."""
+    pages with little data), and the rest with a small data set each. The large, medium and
+    small partnerships have a plan (see `_plan`). One user is a manager in the large, the small
+    and the medium partnership."""
     rng = random.Random(seed)
     partnerships = Partnership.objects.bulk_create(
         [
@@ -230,6 +285,10 @@ def build(scale: Scale = Scale(), *, seed: int = 1) -> Built:
     for p in others:
         mine = _indicators(p, scale.other_indicators, "O")
         built_values += _values(mine, scale.other_periods, [None], rng)
+    large_themes = _plan(large, large_indicators, scale.priorities, scale.outcomes)
+    _plan(medium, medium_indicators, scale.priorities, scale.outcomes)
+    # The small one's plan has at most as many themes as it has indicators.
+    small_themes = _plan(small, small_indicators, min(scale.priorities, 2), min(scale.outcomes, 2))
     return Built(
         large=large,
         small=small,
@@ -237,11 +296,15 @@ def build(scale: Scale = Scale(), *, seed: int = 1) -> Built:
         user=user,
         large_indicator=large_indicators[0],
         small_indicator=small_indicators[0],
+        large_section=large_themes[0].pk,
+        small_section=small_themes[0].pk,
         values=built_values,
         counts={
             "partnerships": len(partnerships),
             "large indicators": len(large_indicators),
             "large partnership-level values": scale.indicators * scale.periods,
             "large agency-level values": len(breakdown) * scale.periods * scale.agencies,
+            "large priorities": scale.priorities,
+            "large outcomes": scale.outcomes,
         },
     )

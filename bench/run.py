@@ -1,58 +1,67 @@
-"""Safeboard's Measure benchmark. Run: .venv/bin/python bench/run.py [--scale tiny|full]
+"""Safeboard's benchmark: every figure of issue 8 against its goal, in one run.
 
-Builds a national-scale data set in a temporary SQLite database (never your own), then prints,
-side by side: median page times against the floor of a trivial signed-in page; query counts with
-small and large data; the tidy XLSX import against openpyxl's own read-only read of the same
-file; the composite report's PDF against WeasyPrint rendering the same HTML. See bench/README.md.
+    .venv/bin/python bench/run.py [--database sqlite|postgresql|both] [--scale tiny|full]
+
+For each database it builds the national-scale data set in a throwaway database (a temporary
+SQLite file; a temporary PostgreSQL cluster started by scripts/run_tests.py's postgres_cluster()),
+never your own, and prints: the pages timed alternately with the floor of a trivial signed-in page
+and their query counts with small and large data; the SPC workload in one process; the one-file
+`manage.py spc` process; the tidy XLSX import against openpyxl's own read; the composite report
+PDF against N x WeasyPrint's one-page floor; and, on PostgreSQL, a load test against gunicorn. It
+ends with a summary table (measure | figure | goal | met). See bench/README.md.
+
+Each database is measured by a child process of this script (`--worker`), so each gets its own
+Django set-up; this process only starts the PostgreSQL cluster and prints the summary. Everything
+made (folders, clusters, gunicorn) is removed on the way out, on Ctrl-C or an error too.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime
-import functools
-import io
+import contextlib
+import importlib.util
 import os
-import statistics
+import signal
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-NA = "not available"
-SLOW = 2.0
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import summary  # noqa: E402 (after the path is set, when run as a script)
+from bench.summary import NO, Row  # noqa: E402
+
+DATABASES = ("sqlite", "postgresql")
 
 
-def _median_seconds(fn: Callable[[], Any], repeats: int) -> float:
-    """The median of `repeats` timings after one warm-up; a page slower than SLOW seconds is
-    timed once more only, to keep the run within a few minutes."""
-    start = time.perf_counter()
-    fn()  # warm up (templates, caches)
-    if time.perf_counter() - start > SLOW:
-        repeats = 1
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _stop_on_signal() -> None:
+    """SIGINT and SIGTERM raise KeyboardInterrupt once; while cleaning up, further signals are
+    ignored, so a second Ctrl-C cannot cut the clean-up short."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
 
 
-def _ms(seconds: float | None) -> str:
-    return NA if seconds is None else f"{seconds * 1000:,.1f} ms"
-
-
-def _ratio(a: float | None, b: float | None) -> str:
-    return NA if a is None or b is None or b == 0 else f"{a / b:,.2f}x"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        description=(__doc__ or "").splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--database", choices=[*DATABASES, "both"], default="both")
     parser.add_argument("--scale", choices=["tiny", "full"], default="full")
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=7, help="timings per page (median)")
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument(
         "--pdf-on",
@@ -60,213 +69,243 @@ def main(argv: list[str] | None = None) -> int:
         default="medium",
         help="the partnership whose report is printed (large: 300 indicators, several minutes)",
     )
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--load-seconds",
+        type=float,
+        default=None,
+        help="load test duration (PostgreSQL only; default 120, 5 at tiny scale; 0 skips it)",
+    )
+    parser.add_argument("--users", type=int, default=None, help="load test users (default 50)")
+    parser.add_argument("--worker", choices=DATABASES, help=argparse.SUPPRESS)
+    parser.add_argument("--results", help=argparse.SUPPRESS)
+    return parser
 
-    tmp = tempfile.TemporaryDirectory(prefix="safeboard-bench-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp.name}/bench.sqlite3"
-    os.environ.setdefault("CONN_MAX_AGE", "0")
-    sys.path.insert(0, str(ROOT))
 
-    import django
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    tiny = args.scale == "tiny"
+    if args.load_seconds is None:
+        args.load_seconds = 5.0 if tiny else 120.0
+    if args.users is None:
+        args.users = 5 if tiny else 50
+    _stop_on_signal()
+    try:
+        return _worker(args) if args.worker else _orchestrate(args)
+    except KeyboardInterrupt:
+        if not args.worker:
+            print("\nInterrupted: everything the bench made has been removed.", flush=True)
+        return 130
 
-    django.setup()
+
+# --- This process: one child per database, then the summary --------------------------------------
+
+
+def _child_args(args: argparse.Namespace, db: str, results: Path) -> list[str]:
+    return [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        f"--worker={db}",
+        f"--results={results}",
+        f"--scale={args.scale}",
+        f"--repeats={args.repeats}",
+        f"--import-rows={args.import_rows}",
+        f"--pdf-on={args.pdf_on}",
+        f"--load-seconds={args.load_seconds}",
+        f"--users={args.users}",
+    ]
+
+
+def _run_child(cmd: list[str], env: dict[str, str]) -> int:
+    """Run one database's measures. On Ctrl-C the child (in the same process group) gets the
+    signal too; on SIGTERM it is passed on. Either way the child is given time to clean up (stop
+    gunicorn, close its database) before it is killed."""
+    sys.stdout.flush()
+    child = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env, "PYTHONUNBUFFERED": "1"})
+    try:
+        return child.wait()
+    finally:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+            try:
+                child.wait(timeout=90)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+
+
+def _orchestrate(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    chosen = list(DATABASES) if args.database == "both" else [args.database]
+    print(
+        f"Safeboard bench: {', '.join(chosen)}; scale {args.scale}; {os.cpu_count()} CPUs; "
+        f"commit {_commit()}"
+    )
+    rows: list[Row] = []
+    failed = False
+    with tempfile.TemporaryDirectory(prefix="safeboard-bench-results-") as folder:
+        for db in chosen:
+            results = Path(folder) / f"{db}.json"
+            print(f"\n{'=' * 30} {db} {'=' * 30}", flush=True)
+            cmd = _child_args(args, db, results)
+            try:
+                if db == "postgresql":
+                    with _postgres_cluster() as url:
+                        print(f"Temporary PostgreSQL cluster: {url}")
+                        code = _run_child(cmd, {"DATABASE_URL": url})
+                else:
+                    code = _run_child(cmd, {})
+            except (OSError, RuntimeError, subprocess.CalledProcessError) as error:
+                print(f"{db}: could not be measured: {error}")
+                code = -1
+            rows.extend(summary.load(results))
+            if code != 0:
+                failed = True
+                rows.append(Row(f"{db}: the bench itself", f"failed (exit {code})", "exit 0", NO))
+    goals = [r for r in rows if r.met in (summary.YES, summary.NO, summary.NA)]
+    met = sum(r.met == summary.YES for r in goals)
+    print(f"\nWhole run: {time.monotonic() - started:.0f} s.")
+    print(f"\nSummary: {met} of {len(goals)} goals met")
+    print(summary.table(rows), flush=True)
+    return 1 if failed else 0
+
+
+def _postgres_cluster() -> contextlib.AbstractContextManager[str]:
+    """scripts/run_tests.py's throwaway cluster (initdb and pg_ctl as the postgres user, on
+    127.0.0.1, removed afterwards). scripts/ is not a package: the file is loaded by its path."""
+    spec = importlib.util.spec_from_file_location(
+        "safeboard_run_tests", ROOT / "scripts/run_tests.py"
+    )
+    if spec is None or spec.loader is None:
+        raise RuntimeError("scripts/run_tests.py could not be loaded")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    cluster: contextlib.AbstractContextManager[str] = module.postgres_cluster()
+    return cluster
+
+
+def _commit() -> str:
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return done.stdout.decode().strip()
+
+
+# --- A child: one database's measures ---------------------------------------------------------
+
+
+def _worker(args: argparse.Namespace) -> int:
+    db = args.worker
+    rows: list[Row] = []
+    results = Path(args.results) if args.results else None
+    with contextlib.ExitStack() as stack:
+        if results is not None:
+            stack.callback(lambda: summary.save(rows, results))
+        if db == "sqlite":
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="safeboard-bench-"))
+            os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+        elif not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+            raise SystemExit("--worker=postgresql needs DATABASE_URL of a throwaway cluster")
+        os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+        import django
+
+        django.setup()
+        from django.db import connection, connections
+
+        stack.callback(connections.close_all)
+        _measure(args, db, rows, connection)
+    # A measure that failed is in the rows ("failed: ..."); the exit status says so too.
+    return 1 if any(r.figure.startswith("failed") for r in rows) else 0
+
+
+def _stage(rows: list[Row], db: str, name: str, work: Callable[[], list[Row]]) -> None:
+    """Run one measure; if it fails, say so (in its output and the summary) and go on."""
+    try:
+        rows.extend(work())
+    except Exception as error:  # one broken measure must not hide the others
+        print(f"\n{name}: FAILED: {type(error).__name__}: {error}")
+        rows.append(Row(f"{db}: {name}", f"failed: {type(error).__name__}", "runs", NO))
+
+
+def _measure(args: argparse.Namespace, db: str, rows: list[Row], connection: Any) -> None:
     from django.core.management import call_command
-    from django.test.utils import setup_test_environment
+    from django.urls import reverse
 
-    setup_test_environment()
-    t0 = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    migrated = time.perf_counter() - t0
-    print(f"Temporary database: {tmp.name}/bench.sqlite3 (migrated in {migrated:.1f} s)")
-
+    from bench import measures
     from bench.builder import TINY, Scale, build
 
-    scale = TINY if args.scale == "tiny" else Scale()
-    rows = min(args.import_rows, 1000) if args.scale == "tiny" else args.import_rows
-    t0 = time.perf_counter()
-    built = build(scale)
-    print(f"Built in {time.perf_counter() - t0:.1f} s: {built.values:,} values; "
-          + ", ".join(f"{k} {v:,}" for k, v in built.counts.items()))  # fmt: skip
-
-    pages = _pages(built, args.repeats)
-    _print_pages(pages)
-    _print_import(rows)
-    _print_pdf(built, built.large if args.pdf_on == "large" else built.medium)
-    tmp.cleanup()
-    return 0
-
-
-def _pages(built: Any, repeats: int) -> list[tuple[str, float | None, int | None, int | None]]:
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from django.urls import NoReverseMatch, reverse
-
-    client = Client()
-    client.force_login(built.user)
-    wanted: list[tuple[str, str, bool]] = [
-        ("Trivial signed-in page (floor)", "", False),
-        ("Bellwether dashboard", "performance:dashboard", False),
-        ("Indicator page", "performance:indicator_detail", True),
-        ("Composite report", "performance:report", False),
-    ]
-    results: list[tuple[str, float | None, int | None, int | None]] = []
-    for title, name, needs_indicator in wanted:
-
-        def url(
-            partnership: Any,
-            indicator: Any,
-            name: str = name,
-            needs_indicator: bool = needs_indicator,
-        ) -> str:
-            if not name:
-                return "/account/"
-            args = [partnership.slug] + ([indicator.pk] if needs_indicator else [])
-            return reverse(name, args=args)
-
-        try:
-            large_url = url(built.large, built.large_indicator)
-            small_url = url(built.small, built.small_indicator)
-        except NoReverseMatch:
-            results.append((title, None, None, None))
-            continue
-        counts = []
-        ok = True
-        for page in (small_url, large_url):
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(page)
-            ok = ok and response.status_code == 200
-            counts.append(len(queries))
-        if not ok:
-            results.append((title, None, None, None))
-            continue
-        seconds = _median_seconds(functools.partial(client.get, large_url), repeats)
-        results.append((title, seconds, counts[0], counts[1]))
-    return results
-
-
-def _print_pages(pages: list[tuple[str, float | None, int | None, int | None]]) -> None:
-    floor = pages[0][1]
-    print("\nPages (large partnership; median of repeats)")
-    print(f"  {'page':34} {'median':>12} {'x floor':>9} {'queries small':>14} {'large':>6}")
-    for title, seconds, small, large in pages:
-        counts = NA if small is None else f"{small:>14} {large:>6}"
-        print(f"  {title:34} {_ms(seconds):>12} {_ratio(seconds, floor):>9} {counts}")
-
-
-def _print_import(rows: int) -> None:
-    from openpyxl import Workbook, load_workbook
-
-    print(f"\nXLSX import of {rows:,} values")
-    xlsx, partnership, user = _import_fixture(rows, Workbook)
+    tiny = args.scale == "tiny"
     start = time.perf_counter()
-    workbook = load_workbook(io.BytesIO(xlsx), read_only=True, data_only=True)
-    read = sum(1 for _ in workbook.worksheets[0].iter_rows(values_only=True))
-    workbook.close()
-    openpyxl_seconds = time.perf_counter() - start
-    print(f"  openpyxl read-only read ({read - 1:,} rows)      {_ms(openpyxl_seconds):>12}")
-    try:
-        from safeboard.performance.returns.services import values_import_file
-    except ImportError:
-        print(f"  Safeboard tidy import                    {NA:>12}")
-        return
-    start = time.perf_counter()
-    # Read whole by reports.readers (every check), then checked and written in one transaction.
-    result = values_import_file(
-        partnership=partnership, upload=io.BytesIO(xlsx), name="values.xlsx", by=user
+    call_command("migrate", verbosity=0)
+    where = connection.settings_dict["NAME"]
+    print(
+        f"Database: {connection.vendor} {where} (migrated in {time.perf_counter() - start:.1f} s)"
     )
-    seconds = time.perf_counter() - start
-    print(f"  Safeboard tidy import ({result.created:,} created)  {_ms(seconds):>12}")
-    print(f"  ratio import / openpyxl read             {_ratio(seconds, openpyxl_seconds):>12}")
+    start = time.perf_counter()
+    built = build(TINY if tiny else Scale())
+    print(f"Built in {time.perf_counter() - start:.1f} s: {built.values:,} values; "
+          + ", ".join(f"{k} {v:,}" for k, v in built.counts.items()))  # fmt: skip
+    if connection.vendor == "postgresql":
+        # What autovacuum would have done by the time anyone reads the data: planner statistics.
+        start = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        print(f"ANALYZE in {time.perf_counter() - start:.1f} s")
+    _stage(rows, db, "rebuild_analysis", lambda: measures.rebuild_analysis(db))
+    found: list[measures.PageResult] = []
 
+    def pages() -> list[Row]:
+        page_rows, results = measures.pages(built, args.repeats, db)
+        found.extend(results)
+        return page_rows
 
-def _import_fixture(rows: int, workbook_class: Any) -> tuple[bytes, Any, Any]:
-    from safeboard.accounts.models import User
-    from safeboard.partnerships.models import Agency, AgencyType, Partnership
-    from safeboard.performance.domain import periods
-    from safeboard.performance.models import Frequency, Indicator, IndicatorKind, Polarity, Unit
-
-    partnership = Partnership.objects.create(name="Bench import", slug="bench-import")
-    agencies = [
-        Agency.objects.create(
-            partnership=partnership, key=f"a{a}", name=f"Import agency {a}",
-            agency_type=AgencyType.OTHER,
-        )
-        for a in range(10)
-    ]  # fmt: skip
-    n_periods = 100
-    n_indicators = max(1, -(-rows // (n_periods * len(agencies))))
-    indicators = Indicator.objects.bulk_create(
-        [
-            Indicator(
-                partnership=partnership, code=f"IMP-{i:04d}", name=f"Imported {i}",
-                unit=Unit.COUNT, polarity=Polarity.LOWER, frequency=Frequency.MONTHLY,
-                kind=IndicatorKind.HOW_MUCH,
-            )
-            for i in range(n_indicators)
-        ]
-    )  # fmt: skip
-    starts = [periods.add_months(datetime.date(2015, 4, 1), m) for m in range(n_periods)]
-    workbook = workbook_class(write_only=True)
-    sheet = workbook.create_sheet("values")
-    sheet.append(["indicator_code", "period", "agency", "value", "comment"])
-    written = 0
-    for indicator in indicators:
-        for agency in agencies:
-            for start in starts:
-                if written == rows:
-                    break
-                sheet.append([indicator.code, periods.label(start, "monthly"), agency.key,
-                              (written * 7) % 97, ""])  # fmt: skip
-                written += 1
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    user = User.objects.get(email="bench@example.org")
-    return buffer.getvalue(), partnership, user
-
-
-def _print_pdf(built: Any, partnership: Any) -> None:
-    from django.test import Client
-    from django.urls import NoReverseMatch, reverse
-
+    _stage(rows, db, "pages", pages)
+    pdf_on = built.large if args.pdf_on == "large" else built.medium
+    _stage(rows, db, "report PDF", lambda: measures.report_pdf(built, pdf_on, db))
+    n_series = 100 if tiny else 1000
+    _stage(rows, db, "SPC in process", lambda: measures.spc_in_process(n_series, db))
+    _stage(rows, db, "manage.py spc", lambda: measures.spc_process(db))
+    import_rows = min(args.import_rows, 1000) if tiny else args.import_rows
+    _stage(rows, db, "XLSX import", lambda: measures.xlsx_import(import_rows, db))
+    if db != "postgresql" or args.load_seconds <= 0:
+        why = "PostgreSQL only" if db != "postgresql" else "--load-seconds 0"
+        print(f"\nLoad test: skipped ({why})")
+        return
+    from bench import load
     from safeboard.performance.models import Indicator
 
-    n = Indicator.objects.filter(partnership=partnership).count()
-    print(f"\nComposite report PDF ({partnership.name}: {n} indicators)")
-    try:
-        from safeboard.performance.indicators import exports as exports_indicators
-
-        url = reverse("performance:report_pdf", args=[partnership.slug])
-    except (ImportError, NoReverseMatch):
-        print(f"  Safeboard PDF                            {NA:>12}")
-        return
-    import weasyprint
-
-    captured: list[str] = []
-    original = exports_indicators.report_html
-
-    def capture(*a: Any, **k: Any) -> str:
-        html = original(*a, **k)
-        captured.append(html)
-        return html
-
-    exports_indicators.report_html = capture
-    client = Client()
-    client.force_login(built.user)
-    start = time.perf_counter()
-    response = client.get(url)
-    seconds = time.perf_counter() - start
-    exports_indicators.report_html = original
-    if response.status_code != 200 or not captured:
-        print(f"  Safeboard PDF                            {NA:>12}")
-        return
-    start = time.perf_counter()
-    weasyprint.HTML(string=captured[0]).write_pdf()
-    weasy_seconds = time.perf_counter() - start
-    print(f"  Safeboard PDF page ({len(response.content):,} bytes)  {_ms(seconds):>12}")
-    print(f"  WeasyPrint alone, same HTML              {_ms(weasy_seconds):>12}")
-    print(f"  ratio Safeboard / WeasyPrint             {_ratio(seconds, weasy_seconds):>12}")
+    mix: dict[str, list[str]] = {"floor": [measures.FLOOR_URL]}
+    names = {
+        "performance:dashboard": "dashboard",
+        "performance:report": "report summary",
+        "performance:report_section": "report section",
+    }
+    for result in found:
+        if result.large_url and result.name in names:
+            mix[names[result.name]] = [result.large_url]
+        elif result.large_url and result.name == "performance:indicator_detail":
+            mix["indicator page"] = [
+                reverse(result.name, args=[built.large.slug, pk])
+                for pk in Indicator.objects.filter(partnership=built.large).values_list(
+                    "pk", flat=True
+                )
+            ]
+    _stage(
+        rows,
+        db,
+        "load test",
+        lambda: load.load_test(
+            built=built,
+            seconds=args.load_seconds,
+            users=args.users,
+            mix=mix,
+            db=db,
+            floor_url=measures.FLOOR_URL,
+        ),
+    )
 
 
 if __name__ == "__main__":
