@@ -1,0 +1,221 @@
+"""Each indicator's analysis is stored when its data change, and never shown stale: every way
+of writing values, targets, comparators or an indicator's settings is followed, at once, by the
+pages that read the stored analysis and its kept renderings (report card, dashboard, the
+composite report's summary and section)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+
+from conftest import client_for
+from safeboard.partnerships.domain.roles import Role
+from safeboard.performance.comparators.services import comparator_link, comparators_import
+from safeboard.performance.domain import periods
+from safeboard.performance.indicators import presenters, services
+from safeboard.performance.indicators.analysis import analysis_rebuild
+from safeboard.performance.models import (
+    ComparatorSeries,
+    Indicator,
+    IndicatorAnalysis,
+    Polarity,
+    Unit,
+    Value,
+)
+from safeboard.performance.returns import services as returns
+from safeboard.performance.tests.factories import AgencyReturnFactory, IndicatorFactory
+from safeboard.plans.tests.factories import PlanFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+BASE = "/p/ourshire/measures"
+APRIL = datetime.date(2020, 4, 1)
+HISTORY = list(periods.periods(datetime.date(2019, 1, 1), datetime.date(2020, 3, 1), "monthly"))
+COMMON = presenters.variation("common_cause")[1]
+CONCERN_HIGH = presenters.variation("concern_high")[1]  # lower is better, and it went up
+IMPROVEMENT_HIGH = presenters.variation("improvement_high")[1]
+
+
+@pytest.fixture
+def counted(tenancy) -> Indicator:
+    """A monthly count our agency reports (lower is better), steady for 15 months, in a
+    priority of the plan; its history imported as a tidy table."""
+    indicator = IndicatorFactory(
+        partnership=tenancy.ours,
+        code="cp-all",
+        name="Children on a plan",
+        unit=Unit.COUNT,
+        polarity=Polarity.LOWER,
+        source_agency=tenancy.agency,
+        is_bellwether=True,
+    )
+    indicator.themes.add(ThemeFactory(plan=PlanFactory(partnership=tenancy.ours), title="Neglect"))
+    _import(tenancy, [(day, 10 + i % 2) for i, day in enumerate(HISTORY)])
+    return indicator
+
+
+def _import(tenancy, rows):
+    header = ("indicator_code", "period", "agency", "value", "comment")
+    returns.values_import(
+        partnership=tenancy.ours,
+        header=header,
+        rows=[
+            (n, ("cp-all", periods.label(day, "monthly"), "", str(v), ""))
+            for n, (day, v) in enumerate(rows, start=2)
+        ],
+        by=tenancy.manager,
+    )
+
+
+def _pages(client, indicator):
+    """Every page that shows the indicator's analysis, each read (so its renderings are kept)."""
+    theme = indicator.themes.get()
+    return [
+        client.get(url).content.decode()
+        for url in (
+            f"{BASE}/indicators/{indicator.pk}/",
+            f"{BASE}/dashboard/",
+            f"{BASE}/report/",
+            f"{BASE}/report/{theme.pk}/",
+        )
+    ]
+
+
+def _all_show(client, indicator, text):
+    return all(text in page for page in _pages(client, indicator))
+
+
+def test_it_shows_a_new_value_imported_at_once(tenancy, counted):
+    client = client_for(tenancy.manager)
+    assert _all_show(client, counted, COMMON)
+    _import(tenancy, [(APRIL, 60)])
+    assert _all_show(client, counted, CONCERN_HIGH)
+    assert "60<br><span class=\"govuk-body-s\">April 2020" in _pages(client, counted)[2]
+
+
+def test_it_shows_an_agency_draft_summed_then_its_approved_total(tenancy, counted):
+    client = client_for(tenancy.manager)
+    assert _all_show(client, counted, COMMON)
+    lead = tenancy.user(Role.AGENCY_LEAD)
+    agency_return = AgencyReturnFactory(
+        partnership=tenancy.ours, agency=tenancy.agency, period_start=APRIL
+    )
+    returns.return_save_values(
+        agency_return=agency_return,
+        rows=[returns.ReturnInput(counted.pk, Decimal(60), comment="A rise after a campaign")],
+        by=lead,
+    )
+    # A count with only its agency's value for the period is their sum.
+    assert _all_show(client, counted, CONCERN_HIGH)
+    card = _pages(client, counted)[0]
+    assert "(summed from agencies)" in card
+    returns.return_submit(agency_return=agency_return, by=lead)
+    returns.return_approve(agency_return=agency_return, by=tenancy.user(Role.ANALYST))
+    card = _pages(client, counted)[0]
+    assert "(summed from agencies)" not in card  # the partnership's own, approved, value
+    assert CONCERN_HIGH in card
+
+
+def test_it_shows_an_uploaded_return_at_once(tenancy, counted):
+    client = client_for(tenancy.manager)
+    assert _all_show(client, counted, COMMON)
+    agency_return = AgencyReturnFactory(
+        partnership=tenancy.ours, agency=tenancy.agency, period_start=APRIL
+    )
+    upload = "indicator_code,period,agency,value,comment\ncp-all,April 2020,,60,\n"
+    returns.return_upload(
+        agency_return=agency_return,
+        upload=io.BytesIO(upload.encode()),
+        name="return.csv",
+        by=tenancy.user(Role.AGENCY_LEAD),
+    )
+    assert _all_show(client, counted, CONCERN_HIGH)
+
+
+def test_it_follows_a_change_of_polarity_and_a_new_target(tenancy, counted):
+    client = client_for(tenancy.manager)
+    _import(tenancy, [(APRIL, 60)])
+    assert _all_show(client, counted, CONCERN_HIGH)
+    counted.refresh_from_db()
+    services.indicator_update(
+        indicator=counted,
+        by=tenancy.manager,
+        themes=counted.themes.all(),
+        polarity=Polarity.HIGHER,
+    )
+    assert _all_show(client, counted, IMPROVEMENT_HIGH)
+    no_target = presenters.assurance(None)[1]
+    assert no_target in _pages(client, counted)[0]
+    services.target_save(
+        indicator=counted, by=tenancy.manager, period_start=HISTORY[0], value=Decimal(500)
+    )
+    failing = presenters.assurance("fail")[1]
+    assert _all_show(client, counted, failing)
+
+
+def test_it_draws_a_comparator_imported_or_linked_at_once(tenancy, counted):
+    client = client_for(tenancy.manager)
+    assert "England (comparator)" not in _pages(client, counted)[0]
+    figures = (
+        "time_period,geographic_level,area_code,area_name,measure,value,symbol\n"
+        "2019,National,E92000001,England,cpp,12,\n"
+    )
+    comparators_import(
+        partnership=tenancy.ours,
+        upload=io.BytesIO(figures.encode()),
+        by=tenancy.manager,
+        links={("cpp", "E92000001"): "cp-all"},
+    )
+    assert "England (comparator)" in _pages(client, counted)[0]
+    series = ComparatorSeries.objects.get()
+    comparator_link(series=series, indicator=None, by=tenancy.manager)
+    assert "England (comparator)" not in _pages(client, counted)[0]
+
+
+def test_it_shows_the_new_name_of_an_indicator_saved(tenancy, counted):
+    client = client_for(tenancy.manager)
+    assert _all_show(client, counted, "Children on a plan")
+    counted.refresh_from_db()
+    services.indicator_update(
+        indicator=counted, by=tenancy.manager, themes=counted.themes.all(), name="Plans made"
+    )
+    card, *others = _pages(client, counted)
+    assert all("Plans made" in page for page in (card, *others))
+    assert not any("Children on a plan" in page for page in others)
+    # The card still lists the old name only in its history of changes.
+    assert "Children on a plan" not in card.split("Story behind the baseline")[0]
+
+
+def test_it_keeps_the_analysis_with_a_new_version_each_change(tenancy, counted):
+    stored = IndicatorAnalysis.objects.get(indicator=counted, as_of__isnull=True)
+    _import(tenancy, [(APRIL, 60)])
+    again = IndicatorAnalysis.objects.get(indicator=counted, as_of__isnull=True)
+    assert again.data_version == stored.data_version + 1
+    assert again.last_value == APRIL
+    assert again.summary["variation_icon"] == "concern_high"
+
+
+def test_it_rebuilds_an_analysis_written_around_the_services(tenancy, counted):
+    client = client_for(tenancy.manager)
+    assert _all_show(client, counted, COMMON)
+    Value.objects.create(partnership=tenancy.ours, indicator=counted, period_start=APRIL, value=60)
+    analysis_rebuild(partnership=tenancy.ours)  # manage.py rebuild_analysis
+    assert _all_show(client, counted, CONCERN_HIGH)
+
+
+def test_it_reads_an_earlier_period_as_it_stood_then(tenancy, counted):
+    client = client_for(tenancy.manager)
+    _import(tenancy, [(APRIL, 60)])
+    theme = counted.themes.get()
+    then = client.get(f"{BASE}/report/{theme.pk}/?period=2020-03-01").content.decode()
+    assert COMMON in then and CONCERN_HIGH not in then
+    assert "April 2020" not in then.split("sb-data-table")[1]
+    now = client.get(f"{BASE}/report/{theme.pk}/").content.decode()
+    assert CONCERN_HIGH in now
+    # A later change drops what was kept for the earlier period.
+    _import(tenancy, [(datetime.date(2020, 3, 1), 70)])
+    then = client.get(f"{BASE}/report/{theme.pk}/?period=2020-03-01").content.decode()
+    assert "70" in then.split("sb-data-table")[1]
