@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Prefetch, Sum
+from django.db.models import OuterRef, Prefetch, Subquery, Sum
 from django.utils import timezone
 
 from safeboard.partnerships.domain import disclosure
@@ -171,7 +171,7 @@ def analysis_rebuild(*, partnership: Partnership | None = None) -> int:
 
 
 # The renderings kept with an analysis (see `fragments`).
-RENDERINGS = ("card", "card_edit", "section", "summary")
+RENDERINGS = ("card", "card_edit", "section")
 STORED_FIELDS = [
     "data_version",
     "computed_at",
@@ -406,33 +406,30 @@ def _read(
     as_of: datetime.date | None,
     parts: Sequence[str],
     partnership_id: int | None = None,
+    rendering: str = "",
 ) -> dict[int, Stored]:
+    """The analyses of `ids` (`parts` of them), with the kept `rendering` of each, in one query."""
     if partnership_id is not None and len(ids) > MANY:
         query = IndicatorAnalysis.objects.filter(partnership_id=partnership_id)
     else:
         query = IndicatorAnalysis.objects.filter(indicator_id__in=ids)
     query = query.filter(as_of__isnull=True) if as_of is None else query.filter(as_of=as_of)
     names = ["pk", "indicator_id", "data_version", "last_period", *parts]
+    if rendering:
+        kept = IndicatorRendering.objects.filter(analysis=OuterRef("pk"), name=rendering)
+        query = query.annotate(
+            html=Subquery(kept.values("html")[:1]), html_key=Subquery(kept.values("key")[:1])
+        )
+        parts = [*parts, "html", "html_key"]
+        names += ["html", "html_key"]
     found = {}
     for row in query.values_list(*names):
         stored = Stored(*row[:4])
         for name, value in zip(parts, row[4:], strict=True):
-            setattr(stored, name, value)
+            setattr(stored, name, value if value is not None else "")
         found[stored.indicator_id] = stored
     wanted = set(ids)
     return {pk: stored for pk, stored in found.items() if pk in wanted}
-
-
-def _read_renderings(stored: Sequence[Stored], name: str, partnership_id: int) -> None:
-    by_pk = {s.pk: s for s in stored}
-    query = IndicatorRendering.objects.filter(name=name)
-    if len(by_pk) > MANY:
-        query = query.filter(analysis__partnership_id=partnership_id)
-    else:
-        query = query.filter(analysis_id__in=list(by_pk))
-    for analysis_id, key, html in query.values_list("analysis_id", "key", "html"):
-        if analysis_id in by_pk:
-            by_pk[analysis_id].html, by_pk[analysis_id].html_key = html, key
 
 
 def stored_series(
@@ -460,19 +457,19 @@ def stored_series(
     ids = [i.pk for i in indicators]
     parts = [*(["summary"] if decoded else []), *(["detail"] if decoded and detail else [])]
     partnership_id = indicators[0].partnership_id
-    found = _read(ids, as_of=None, parts=parts, partnership_id=partnership_id)
+    found = _read(ids, as_of=None, parts=parts, partnership_id=partnership_id, rendering=rendering)
     if len(found) < len(ids):
         analysis_refresh(indicator_ids=[pk for pk in ids if pk not in found])
-        found = _read(ids, as_of=None, parts=parts, partnership_id=partnership_id)
+        found = _read(
+            ids, as_of=None, parts=parts, partnership_id=partnership_id, rendering=rendering
+        )
     chosen = dict(found)
     if as_of is not None:
         later = [
             i for i in indicators if (last := found[i.pk].last_period) is not None and last > as_of
         ]
         if later:
-            chosen.update(_as_of(later, found, as_of, parts))
-    if rendering:
-        _read_renderings(list(chosen.values()), rendering, partnership_id)
+            chosen.update(_as_of(later, found, as_of, parts, rendering))
     result = []
     for indicator in indicators:
         stored = chosen[indicator.pk]
@@ -498,6 +495,7 @@ def _as_of(
     current: dict[int, Stored],
     as_of: datetime.date,
     parts: Sequence[str],
+    rendering: str,
 ) -> dict[int, Stored]:
     """The analyses of `indicators` at the end of `as_of`, kept for their current data version."""
     kept = {
@@ -507,6 +505,7 @@ def _as_of(
             as_of=as_of,
             parts=parts,
             partnership_id=indicators[0].partnership_id,
+            rendering=rendering,
         ).items()
         if stored.data_version == current[pk].data_version
     }

@@ -1,8 +1,9 @@
-"""The parts of the indicator pages drawn from an indicator's series (its chart and data table,
-its section of the composite report, its row of the report's summary), rendered once per data
-version and kept with the stored analysis (`analysis.fragments`), so a page that shows 50 charts
-reads them instead of drawing them. Screen pages only: every member sees their figures in full.
-A PDF is drawn afresh, for its reader's entitlement.
+"""The parts of the indicator pages drawn from stored analyses, kept so that the next reader
+need not draw them again: an indicator's chart and data table (its report card, its part of a
+report section), kept per analysis and data version (`analysis.fragments`), and the composite
+report's summary table, kept per partnership and period under a digest of what it was drawn
+from (`page_part`). Screen pages only: every member sees their figures in full. A PDF is drawn
+afresh, for its reader's entitlement.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ TEMPLATES = {
     "card": "performance/indicators/fragments/card.html",
     "card_edit": "performance/indicators/fragments/card.html",
     "section": "performance/indicators/fragments/section.html",
-    "summary": "performance/indicators/fragments/summary_row.html",
 }
 
 
@@ -66,8 +66,3 @@ def page_part(
         update_fields=["key", "html"],
     )
     return mark_safe(html)  # noqa: S308 - as above
-
-
-def joined(series: Sequence[IndicatorSeries]) -> SafeString:
-    """The attached renderings one after another."""
-    return mark_safe("".join(s.html for s in series))  # noqa: S308 - as above

@@ -374,8 +374,9 @@ def _report(
     detail: bool = False,
     rendering: str = "",
     page: str | None = None,
+    decoded: bool | None = None,
 ) -> selectors.CompositeReport:
-    """The report as `output` may show it: on screen, its renderings only (`decoded=False`);
+    """The report as `output` may show it: on screen, its renderings only (unless `decoded`);
     as a file, every figure read for the reader's entitlement."""
     return selectors.composite_report(
         partnership=request.access.partnership,
@@ -383,7 +384,7 @@ def _report(
         entitlement=entitlement(request.access, output=output),
         section=section,
         detail=detail,
-        decoded=output == Output.FILE,
+        decoded=output == Output.FILE if decoded is None else decoded,
         rendering=rendering,
         page=page,
     )
@@ -427,10 +428,7 @@ def report(request: PartnershipRequest) -> HttpResponse:
     context = _report_context(request, shell)
 
     def draw() -> str:
-        data = _report(request, output=Output.SCREEN, rendering="summary")
-        renderings.attach(data.series, "summary", slug=partnership.slug)
-        for section in data.sections:
-            section.html = renderings.joined(section.series)
+        data = _report(request, output=Output.SCREEN, decoded=True)
         return render_to_string(
             "performance/indicators/fragments/report_summary.html",
             {**context, "report": data, "current_partnership": {"slug": partnership.slug}},
