@@ -92,10 +92,27 @@ def report_card(*, indicator: Indicator, rendering: str = "") -> ReportCard:
     (series,) = stored_series([indicator], detail=False, rendering=rendering)
     return ReportCard(
         series=series,
-        themes=list(indicator.themes.select_related("plan").order_by("plan__title", "position")),
-        actions=list(indicator.actions.select_related("plan").order_by("plan__title", "position")),
-        partners=list(indicator.partners.select_related("agency").order_by("pk")),
-        development=list(indicator.development.order_by("status", "title")),
+        # Only what the card shows of each (a record read whole costs more than its query).
+        themes=list(
+            indicator.themes.select_related("plan")
+            .only("pk", "title", "kind", "plan__title")
+            .order_by("plan__title", "position")
+        ),
+        actions=list(
+            indicator.actions.select_related("plan")
+            .only("pk", "title", "plan__title")
+            .order_by("plan__title", "position")
+        ),
+        partners=list(
+            indicator.partners.select_related("agency")
+            .only("pk", "name", "role", "agency__name")
+            .order_by("pk")
+        ),
+        development=list(
+            indicator.development.only("pk", "title", "description", "status").order_by(
+                "status", "title"
+            )
+        ),
     )
 
 
@@ -142,7 +159,7 @@ class ReportSection:
     caption: str
     series: list[IndicatorSeries]
     # On the section's own page, the page of its indicators shown (SECTION_PAGE_SIZE a page).
-    page: Page[Indicator] | None = None
+    page: Page[int] | None = None
     # Its indicators' renderings one after another (set by the page that shows them).
     html: str = ""
 
@@ -256,19 +273,20 @@ def _themes_of(partnership: Partnership) -> dict[int, list[Theme]]:
 
 
 def _sections(
-    indicators: Sequence[Indicator], themes_of: dict[int, list[Theme]]
-) -> list[tuple[str, str, str, list[Indicator]]]:
-    """Each indicator once, under the first of its priorities and outcomes (plan, then kind in
-    the plan's order: strategic priorities first, outcomes last), or under "Other indicators"."""
-    placed: dict[int, tuple[Theme, list[Indicator]]] = {}
-    other: list[Indicator] = []
-    for indicator in indicators:
-        themes = sorted(themes_of.get(indicator.pk, ()), key=_theme_order)
+    indicator_ids: Sequence[int], themes_of: dict[int, list[Theme]]
+) -> list[tuple[str, str, str, list[int]]]:
+    """Each indicator (by id, in order) once, under the first of its priorities and outcomes
+    (plan, then kind in the plan's order: strategic priorities first, outcomes last), or under
+    "Other indicators"."""
+    placed: dict[int, tuple[Theme, list[int]]] = {}
+    other: list[int] = []
+    for pk in indicator_ids:
+        themes = sorted(themes_of.get(pk, ()), key=_theme_order)
         if not themes:
-            other.append(indicator)
+            other.append(pk)
             continue
         first = themes[0]
-        placed.setdefault(first.pk, (first, []))[1].append(indicator)
+        placed.setdefault(first.pk, (first, []))[1].append(pk)
     result = [
         (str(theme.pk), theme.title, f"{theme.get_kind_display()}, {theme.plan.title}", members)
         for theme, members in sorted(placed.values(), key=lambda pair: _theme_order(pair[0]))
@@ -299,16 +317,24 @@ def composite_report(
     `section=None`. Without `decoded`, only what
     renderings.attach needs is read (a screen page shows the renderings)."""
     period, choices, as_of = report_period(partnership=partnership, period=period)
-    indicators = list(_indicators(partnership).only(*REPORT_FIELDS))
-    layout = _sections(indicators, _themes_of(partnership))
-    shown: Page[Indicator] | None = None
+    # The layout from ids alone; then only the indicators shown are read as records.
+    order = list(_indicators(partnership).values_list("pk", flat=True))
+    layout = _sections(order, _themes_of(partnership))
+    shown: Page[int] | None = None
     if section is not None:
         layout = [part for part in layout if part[0] == section]
         if layout:
             key, heading, caption, members = layout[0]
             shown = Paginator(members, SECTION_PAGE_SIZE).get_page(page)
             layout = [(key, heading, caption, list(shown.object_list))]
-    wanted = [i for *_, members in layout for i in members]
+    ids = [pk for *_, members in layout for pk in members]
+    records = (
+        _indicators(partnership).only(*REPORT_FIELDS)
+        if section is None
+        else Indicator.objects.filter(partnership=partnership, pk__in=ids).only(*REPORT_FIELDS)
+    )
+    found = {i.pk: i for i in records}
+    wanted = [found[pk] for pk in ids]
     by_id = {
         s.indicator.pk: s
         for s in stored_series(
@@ -322,7 +348,7 @@ def composite_report(
     }
     sections = []
     for key, heading, caption, members in layout:
-        series = [by_id[i.pk] for i in members]
+        series = [by_id[pk] for pk in members]
         for s in series:
             s.window = rules.report_window(s.indicator.frequency)
         sections.append(ReportSection(key, heading, caption, series, page=shown))
