@@ -55,14 +55,12 @@ CONFIRM_TEMPLATE = "ui/pages/confirm.html"
 CONFIRM_FIELD = "confirm"
 
 
-def file_download(
-    content: bytes | str, *, filename: str, content_type: str, inline: bool = False
-) -> HttpResponse:
-    """A file the browser saves as `filename` (or, `inline`, shows, as a PDF report is). Django
+def file_download(content: bytes | str, *, filename: str, content_type: str) -> HttpResponse:
+    """A file the browser saves as `filename` (an attachment, every download). Django
     quotes the name in the header, so no character of it can break the header."""
     response = HttpResponse(content, content_type=content_type)
-    disposition = content_disposition_header(as_attachment=not inline, filename=filename)
-    response["Content-Disposition"] = disposition or ("inline" if inline else "attachment")
+    disposition = content_disposition_header(as_attachment=True, filename=filename)
+    response["Content-Disposition"] = disposition or "attachment"
     return response
 
 

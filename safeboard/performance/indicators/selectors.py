@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Exists, FilteredRelation, Max, Min, OuterRef, Q, QuerySet
 
 from safeboard.partnerships.domain import disclosure
 from safeboard.partnerships.domain.disclosure import Entitlement
@@ -32,8 +32,8 @@ from ..models import (
     IndicatorAnalysis,
     IndicatorPartner,
 )
+from .analysis import analysis_refresh, stored_series
 from .analysis import report_periods as analysis_periods
-from .analysis import stored_series
 from .series import IndicatorSeries
 
 THEME_KIND_ORDER = {kind: index for index, kind in enumerate(ThemeKind.values)}
@@ -105,13 +105,13 @@ def report_card(*, indicator: Indicator, rendering: str = "") -> ReportCard:
         ),
         partners=list(
             indicator.partners.select_related("agency")
-            .only("pk", "name", "role", "agency__name")
+            .only("pk", "indicator", "name", "role", "agency__name")
             .order_by("pk")
         ),
         development=list(
-            indicator.development.only("pk", "title", "description", "status").order_by(
-                "status", "title"
-            )
+            indicator.development.only(
+                "pk", "indicator", "title", "description", "status"
+            ).order_by("status", "title")
         ),
     )
 
@@ -187,18 +187,37 @@ class CompositeReport:
 
 def report_periods(*, partnership: Partnership) -> list[datetime.date]:
     """The periods the report can be read at, newest first (analysis.report_periods), from the
-    first and last periods with a value of each frequency: one small query."""
-    spans = (
-        IndicatorAnalysis.objects.filter(
-            partnership=partnership, as_of__isnull=True, indicator__archived_at__isnull=True
+    first and last periods with a value of each frequency: one small query. An indicator with
+    no stored analysis yet (data written outside the services) has it worked out first."""
+
+    def spans() -> list[tuple[str, Any, Any, int]]:
+        return list(
+            _indicators(partnership)
+            .annotate(
+                current=FilteredRelation("analyses", condition=Q(analyses__as_of__isnull=True))
+            )
+            .order_by()
+            .values("frequency")
+            .annotate(
+                first=Min("current__first_value"),
+                last=Max("current__last_value"),
+                missing=Count("pk", filter=Q(current__isnull=True)),
+            )
+            .values_list("frequency", "first", "last", "missing")
         )
-        .exclude(last_value=None)
-        .order_by()
-        .values("indicator__frequency")
-        .annotate(first=Min("first_value"), last=Max("last_value"))
-        .values_list("indicator__frequency", "first", "last")
+
+    found = spans()
+    if any(missing for *_, missing in found):
+        current = IndicatorAnalysis.objects.filter(indicator=OuterRef("pk"), as_of__isnull=True)
+        analysis_refresh(
+            indicator_ids=_indicators(partnership)
+            .filter(~Exists(current))
+            .values_list("pk", flat=True)
+        )
+        found = spans()
+    return analysis_periods(
+        (frequency, first, last) for frequency, first, last, _ in found if first and last
     )
-    return analysis_periods(spans)
 
 
 def report_period(

@@ -121,6 +121,30 @@ def test_it_prints_the_composite_report_as_pdf(tenancy, world):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="ourshire-performance-report-2021-03-01.pdf"'
+    )
+
+
+def test_it_prints_each_indicator_once_on_a_page_of_its_own(tenancy, world, monkeypatch):
+    from safeboard.performance.indicators import exports as exports_indicators
+
+    outcome = ThemeFactory(plan=world.theme.plan, kind="outcome", title="Fewer children in need")
+    world.indicator.themes.add(outcome)  # a priority and an outcome: shown under the priority
+    printed: list[str] = []
+    original = exports_indicators.report_html
+    monkeypatch.setattr(
+        exports_indicators,
+        "report_html",
+        lambda *a, **k: printed.append(original(*a, **k)) or printed[-1],
+    )
+    client_for(tenancy.user(Role.ANALYST)).get(f"{BASE}/report.pdf")
+    (html,) = printed
+    assert html.count('<section class="indicator">') == 1
+    assert "break-before: page" in html
+    page = client_for(tenancy.user(Role.ANALYST)).get(f"{BASE}/report/").content.decode()
+    assert page.count("NEL-01 Children in need per month") == 1
+    assert "Fewer children in need" not in page  # no section of its own: nothing under it
 
 
 def _indicator_post(**extra):
