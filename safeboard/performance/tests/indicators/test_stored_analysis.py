@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime
 import io
+import threading
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
@@ -220,3 +222,43 @@ def test_it_reads_an_earlier_period_as_it_stood_then(tenancy, counted):
     _import(tenancy, [(datetime.date(2020, 3, 1), 70)])
     then = client.get(f"{BASE}/report/{theme.pk}/?period=2020-03-01").content.decode()
     assert "70" in then.split("sb-data-table")[1]
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_it_keeps_both_of_two_imports_at_once_in_the_analysis(tenancy, counted, monkeypatch):
+    """Two imports of one indicator's values overlap: each has written its value and not yet
+    committed when it refreshes the analysis. The refresh locks the analysis first, so the one
+    that refreshes second reads the first's committed value too."""
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite has one writer at a time; the race is run on PostgreSQL")
+    barrier = threading.Barrier(2)
+    real = returns.analysis_refresh
+
+    def refresh_together(**kwargs):
+        barrier.wait(timeout=10)  # both have written their value, neither has committed
+        real(**kwargs)
+
+    monkeypatch.setattr(returns, "analysis_refresh", refresh_together)
+    errors: list[BaseException] = []
+
+    def load(day: datetime.date) -> None:
+        try:
+            _import(tenancy, [(day, 60)])
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=load, args=(day,)) for day in (APRIL, datetime.date(2020, 5, 1))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    stored = IndicatorAnalysis.objects.get(indicator=counted, as_of__isnull=True)
+    assert stored.last_value == datetime.date(2020, 5, 1)
+    periods_stored = [row[0] for row in stored.detail["rows"]]
+    assert {"2020-04-01", "2020-05-01"} <= set(periods_stored)
