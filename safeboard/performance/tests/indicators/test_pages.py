@@ -133,11 +133,12 @@ def test_it_prints_each_indicator_once_on_a_page_of_its_own(tenancy, world, monk
     world.indicator.themes.add(outcome)  # a priority and an outcome: shown under the priority
     printed: list[str] = []
     original = exports_indicators.report_html
-    monkeypatch.setattr(
-        exports_indicators,
-        "report_html",
-        lambda *a, **k: printed.append(original(*a, **k)) or printed[-1],
-    )
+
+    def capture(*args, **kwargs):
+        printed.append(original(*args, **kwargs))
+        return printed[-1]
+
+    monkeypatch.setattr(exports_indicators, "report_html", capture)
     client_for(tenancy.user(Role.ANALYST)).get(f"{BASE}/report.pdf")
     (html,) = printed
     assert html.count('<section class="indicator">') == 1

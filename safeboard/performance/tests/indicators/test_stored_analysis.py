@@ -17,7 +17,7 @@ from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.performance.comparators.services import comparator_link, comparators_import
 from safeboard.performance.domain import periods
-from safeboard.performance.indicators import presenters, services
+from safeboard.performance.indicators import analysis, presenters, services
 from safeboard.performance.indicators.analysis import analysis_rebuild
 from safeboard.performance.models import (
     ComparatorSeries,
@@ -233,13 +233,13 @@ def test_it_keeps_both_of_two_imports_at_once_in_the_analysis(tenancy, counted, 
     if connection.vendor == "sqlite":
         pytest.skip("SQLite has one writer at a time; the race is run on PostgreSQL")
     barrier = threading.Barrier(2)
-    real = returns.analysis_refresh
+    real = analysis.analysis_refresh
 
     def refresh_together(**kwargs):
         barrier.wait(timeout=10)  # both have written their value, neither has committed
         real(**kwargs)
 
-    monkeypatch.setattr(returns, "analysis_refresh", refresh_together)
+    monkeypatch.setattr("safeboard.performance.returns.services.analysis_refresh", refresh_together)
     errors: list[BaseException] = []
 
     def load(day: datetime.date) -> None:
