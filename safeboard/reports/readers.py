@@ -30,7 +30,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from safeboard.core.errors import ApplicationError
 
@@ -154,8 +157,6 @@ def read_xlsx(
     max_columns: int = MAX_COLUMNS,
 ) -> ReadTable:
     """The first sheet (or `sheet`) of an .xlsx file: its first row names the columns."""
-    from openpyxl import load_workbook
-
     _check_size(upload, max_bytes)
     upload.seek(0)
     if upload.read(8).startswith(OLE_MAGIC):
@@ -164,7 +165,9 @@ def read_xlsx(
     archive = _check_zip(upload)
     upload.seek(0)
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
+        reader = _WorkbookReader(upload, read_only=True, data_only=True)
+        reader.read()
+        workbook = reader.wb
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
     except KeyError as exc:
         if sheet:
@@ -182,41 +185,71 @@ def read_xlsx(
     )
 
 
+class _UnsizedSheet(ReadOnlyWorksheet):
+    """A read-only sheet that is not measured when the workbook opens: openpyxl would otherwise
+    parse the whole sheet once just to find its size when the file does not record it (files
+    written by programs other than Excel often do not), and the size is not needed here."""
+
+    def _get_size(self) -> None:
+        pass
+
+
+class _WorkbookReader(ExcelReader):
+    """openpyxl's read-only workbook reader, with sheets that are not measured on opening."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                self.read_chartsheet(sheet, rel)  # type: ignore[arg-type]
+                continue
+            worksheet = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state  # type: ignore[assignment]
+            self.wb._sheets.append(worksheet)  # type: ignore[attr-defined]
+
+
+class _SheetParser(WorkSheetParser):
+    """openpyxl's sheet parser, checking each cell as it is parsed: an error value and a formula
+    with no saved value are refused by name, and values are made plain."""
+
+    def parse_cell(self, element: Any) -> dict[str, Any]:
+        cell: dict[str, Any] = _parse_cell(self, element)
+        value = cell["value"]
+        if value.__class__ not in _PLAIN_TYPES:
+            cell["value"] = _plain(value)
+        if cell["data_type"] == "e":
+            raise ApplicationError(
+                f"Cell {_ref(cell)} holds the error {value}. Correct it in Excel and upload the"
+                " file again."
+            )
+        formula = element.find(FORMULA_TAG)
+        if formula is not None:
+            # data_only: the value read is the saved one; with none saved it would read as
+            # blank, so the formula is refused by name instead.
+            saved = element.find(VALUE_TAG)
+            if saved is None or not (saved.text or "").strip():
+                if element.get("t") not in ("str", "inlineStr") or saved is None:
+                    raise ApplicationError(
+                        f"Cell {_ref(cell)} holds a formula with no saved value. Open the file in"
+                        " Excel, save it, and upload it again."
+                    )
+        return cell
+
+
+_parse_cell = WorkSheetParser.parse_cell
+
+
 def _xlsx_rows(
     workbook: Any, worksheet: Any, *, max_columns: int
 ) -> Iterator[tuple[int, tuple[ReadValue, ...]]]:
     """Each row of the sheet that has a cell, as (its number, its values from column A), read in
-    one pass by openpyxl's own sheet parser: no cell object per value, no row padded to the
-    widest column, and each cell checked as it is parsed (an error value, a formula with no
-    saved value, a value beyond `max_columns`). Every row present is read, whatever the sheet's
-    recorded dimension says (a wrong one would otherwise cut rows off silently)."""
-    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
-
-    class Parser(WorkSheetParser):  # type: ignore[misc]
-        def parse_cell(self, element: Any) -> dict[str, Any]:
-            cell: dict[str, Any] = super().parse_cell(element)
-            if cell["data_type"] == "e":
-                raise ApplicationError(
-                    f"Cell {_ref(cell)} holds the error {cell['value']}. Correct it in"
-                    " Excel and upload the file again."
-                )
-            formula = element.find(FORMULA_TAG)
-            if formula is not None:
-                # data_only: the value read is the saved one; with none saved it would read as
-                # blank, so the formula is refused by name instead.
-                value = element.find(VALUE_TAG)
-                if value is None or not (value.text or "").strip():
-                    if element.get("t") not in ("str", "inlineStr") or value is None:
-                        raise ApplicationError(
-                            f"Cell {_ref(cell)} holds a formula with no saved value. Open the"
-                            " file in Excel, save it, and upload it again."
-                        )
-            return cell
-
-    plain = _PLAIN_TYPES
+    one pass by openpyxl's own sheet parser (`_SheetParser`): no cell object per value, no row
+    padded to the widest column. Every row present is read, whatever size the sheet records (a
+    wrong one would otherwise cut rows off silently)."""
     try:
         with worksheet._get_source() as source:
-            parser = Parser(
+            parser = _SheetParser(
                 source,
                 workbook.shared_strings,
                 data_only=True,
@@ -227,21 +260,23 @@ def _xlsx_rows(
             for number, cells in parser.parse():
                 if not cells:
                     continue
-                last = cells[-1]["column"]
-                values: list[ReadValue] = [None] * (last if last <= max_columns else max_columns)
+                if cells[-1]["column"] == len(cells) <= max_columns and _in_order(cells):
+                    yield number, tuple([cell["value"] for cell in cells])
+                    continue
+                values: list[ReadValue] = [None] * min(len(cells), max_columns)
                 for cell in cells:
                     value = cell["value"]
                     if value is None:
                         continue
                     column = cell["column"]
-                    if column > len(values):  # cells out of order, or beyond the last column
-                        if column > max_columns:
-                            raise ApplicationError(
-                                f"The sheet has more than {max_columns} columns. Remove the"
-                                " columns that are not needed and upload it again."
-                            )
+                    if column > max_columns:
+                        raise ApplicationError(
+                            f"The sheet has more than {max_columns} columns. Remove the"
+                            " columns that are not needed and upload it again."
+                        )
+                    if column > len(values):
                         values.extend([None] * (column - len(values)))
-                    values[column - 1] = value if value.__class__ in plain else _plain(value)
+                    values[column - 1] = value
                 yield number, tuple(values)
     except ApplicationError:
         raise
@@ -251,11 +286,18 @@ def _xlsx_rows(
         workbook.close()
 
 
+def _in_order(cells: list[dict[str, Any]]) -> bool:
+    """Whether a row's cells are columns 1, 2, 3... each once (as every program writes them)."""
+    return all(cell["column"] == column for column, cell in enumerate(cells, start=1))
+
+
 def _ref(cell: dict[str, Any]) -> str:
     return f"{get_column_letter(cell['column'])}{cell['row']}"
 
 
-_PLAIN_TYPES = frozenset({str, int, float, bool, datetime.datetime, datetime.date, datetime.time})
+_PLAIN_TYPES = frozenset(
+    {type(None), str, int, float, bool, datetime.datetime, datetime.date, datetime.time}
+)
 
 
 def _plain(value: object) -> ReadValue:

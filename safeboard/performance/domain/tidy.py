@@ -286,8 +286,8 @@ def parse_rows(
                 )
 
         numbers: list[Decimal | None] = []
-        for name, position in figure_columns:
-            cell = cells[position] if position is not None and position < size else None
+        for name, at in figure_columns:
+            cell = cells[at] if at is not None and at < size else None
             figure, message = _number(cell, number_memo)
             if message is not None:
                 problems.append(RowError(number, name, message))

@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from django.db import connection, transaction
+from django.db.models import Field
 from django.utils import timezone
 
 from safeboard.core.errors import ApplicationError, StaleEdit
@@ -592,37 +593,43 @@ def _execute_values(
         return dates[value]
 
     table = _quote(Value._meta.db_table)
+    owner = partnership.pk
     if rows:
-        cursor.executemany(
+        inserts = [
+            (stamp, stamp, owner, r[1], day(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows
+        ]
+        sql = (
             f"INSERT INTO {table} (created_at, modified_at, partnership_id, "  # noqa: S608
             "indicator_id, period_start, agency_id, value, numerator, denominator, comment, "
-            "agency_return_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, NULL)",
-            [
-                (
-                    stamp,
-                    stamp,
-                    partnership.pk,
-                    r.indicator_id,
-                    day(r.period_start),
-                    r.agency_id,
-                    r.value,
-                    r.numerator,
-                    r.denominator,
-                    r.comment,
-                )
-                for r in rows
-            ],
+            "agency_return_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, NULL)"
         )
+        with _unwrapped(cursor, sql, inserts) as raw:
+            raw.executemany(sql, inserts)
     if updated:
-        cursor.executemany(
+        changes = [
+            (stamp, r.value, r.numerator, r.denominator, r.comment, pk, owner) for pk, r in updated
+        ]
+        sql = (
             f"UPDATE {table} SET modified_at = %s, record_version = record_version + 1, "  # noqa: S608
             "value = %s, numerator = %s, denominator = %s, comment = %s "
-            "WHERE id = %s AND partnership_id = %s",
-            [
-                (stamp, r.value, r.numerator, r.denominator, r.comment, pk, partnership.pk)
-                for pk, r in updated
-            ],
+            "WHERE id = %s AND partnership_id = %s"
         )
+        with _unwrapped(cursor, sql, changes) as raw:
+            raw.executemany(sql, changes)
+
+
+@contextlib.contextmanager
+def _unwrapped(cursor: Any, sql: str, many: Sequence[Any] | None = None) -> Iterator[Any]:
+    """The driver's own cursor under Django's, for a bulk write: no query wrapper looks at each
+    of 100,000 rows again (`parse_rows` has checked every text: no control character, so no NUL).
+    The statement is still logged where Django logs queries, and a database error is still
+    Django's."""
+    log = getattr(cursor, "debug_sql", None) if connection.queries_logged else None
+    with (
+        log(sql, many, many=many is not None) if log else contextlib.nullcontext(),
+        connection.wrap_database_errors,
+    ):
+        yield cursor.cursor
 
 
 def _copy_values(
@@ -635,22 +642,17 @@ def _copy_values(
 ) -> None:
     """PostgreSQL: every row (new ones with no target id) streamed by COPY into a temporary
     staging table, then one statement for the new values and one for the changed ones."""
-    fields = [Value._meta.get_field(name) for name in _IMPORTED]
+    fields = [cast(Field[Any, Any], Value._meta.get_field(name)) for name in _IMPORTED]
     staging = _quote("safeboard_value_import")
     table = _quote(Value._meta.db_table)
-    columns = ", ".join(_quote(f.column) for f in fields)  # type: ignore[union-attr]
+    columns = ", ".join(_quote(f.column) for f in fields)
     cursor.execute(
         f"CREATE TEMPORARY TABLE {staging} (target_id bigint, "
-        + ", ".join(f"{_quote(f.column)} {f.db_type(connection)}" for f in fields)  # type: ignore[union-attr]
+        + ", ".join(f"{_quote(f.column)} {f.db_type(connection)}" for f in fields)
         + ") ON COMMIT DROP"
     )
     copy_sql = f"COPY {staging} (target_id, {columns}) FROM STDIN"
-    logged = getattr(cursor, "debug_sql", None) if connection.queries_logged else None
-    with (
-        logged(copy_sql) if logged else contextlib.nullcontext(),
-        connection.wrap_database_errors,
-        cursor.cursor.copy(copy_sql) as copy,
-    ):
+    with _unwrapped(cursor, copy_sql) as raw, raw.copy(copy_sql) as copy:
         copy.set_types(["int8", "int8", "date", "int8", "numeric", "numeric", "numeric", "text"])
         write = copy.write_row
         for row in rows:
@@ -666,7 +668,7 @@ def _copy_values(
         )
     if updated:
         assignments = ", ".join(
-            f"{_quote(f.column)} = s.{_quote(f.column)}"  # type: ignore[union-attr]
+            f"{_quote(f.column)} = s.{_quote(f.column)}"
             for f in fields
             if f.name in ("value", "numerator", "denominator", "comment")
         )
