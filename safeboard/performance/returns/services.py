@@ -642,7 +642,7 @@ def _copy_values(
 ) -> None:
     """PostgreSQL: every row (new ones with no target id) streamed by COPY into a temporary
     staging table, then one statement for the new values and one for the changed ones."""
-    fields = [cast(Field[Any, Any], Value._meta.get_field(name)) for name in _IMPORTED]
+    fields = [cast("Field[Any, Any]", Value._meta.get_field(name)) for name in _IMPORTED]
     staging = _quote("safeboard_value_import")
     table = _quote(Value._meta.db_table)
     columns = ", ".join(_quote(f.column) for f in fields)
