@@ -4,6 +4,7 @@ with its history, figures exact, and on PostgreSQL the COPY path. Run on both da
 from __future__ import annotations
 
 import datetime
+import gc
 import io
 import re
 import zipfile
@@ -185,3 +186,11 @@ def test_it_streams_the_values_with_copy_on_postgresql(tenancy, world):
         APRIL: Decimal("2.5"),
         datetime.date(2020, 5, 1): Decimal(3),
     }
+
+
+def test_it_leaves_the_garbage_collector_running_after_an_import_or_a_refusal(tenancy, world):
+    _import(tenancy, [["cp-all", "April 2020", "", 5, None, None, ""]])
+    assert gc.isenabled()
+    with pytest.raises(services.ImportError_):
+        _import(tenancy, [["nope", "April 2020", "", 5, None, None, ""]])
+    assert gc.isenabled()
