@@ -24,20 +24,25 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
-from openpyxl.reader.excel import ExcelReader
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
-
 from safeboard.core.errors import ApplicationError
 
 from .domain.cells import clean_text
+
+
+def get_column_letter(index: int) -> str:
+    """Excel's letters for a 1-based column number. openpyxl is imported when a message needs it,
+    not with this module: importing it is slow (see renderers/xlsx.py)."""
+    from openpyxl.utils import get_column_letter as letters
+
+    return letters(index)
+
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 250 * 1024 * 1024
@@ -165,7 +170,8 @@ def read_xlsx(
     archive = _check_zip(upload)
     upload.seek(0)
     try:
-        reader = _WorkbookReader(upload, read_only=True, data_only=True)
+        workbook_reader, _ = _openpyxl_classes()
+        reader = workbook_reader(upload, read_only=True, data_only=True)
         reader.read()
         workbook = reader.wb
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
@@ -185,71 +191,79 @@ def read_xlsx(
     )
 
 
-class _UnsizedSheet(ReadOnlyWorksheet):
-    """A read-only sheet that is not measured when the workbook opens: openpyxl would otherwise
-    parse the whole sheet once just to find its size when the file does not record it (files
-    written by programs other than Excel often do not), and the size is not needed here."""
+@functools.cache
+def _openpyxl_classes() -> tuple[type[Any], type[Any]]:
+    """The workbook reader and the sheet parser, made the first time a workbook is read: openpyxl
+    is imported then, not with this module."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
-    def _get_size(self) -> None:
-        pass
+    _parse_cell = WorkSheetParser.parse_cell
 
+    class _UnsizedSheet(ReadOnlyWorksheet):
+        """A read-only sheet not measured when the workbook opens: openpyxl would otherwise parse
+        the whole sheet once just to find its size when the file does not record it (files
+        written by programs other than Excel often do not), and the size is not needed here."""
 
-class _WorkbookReader(ExcelReader):
-    """openpyxl's read-only workbook reader, with sheets that are not measured on opening."""
+        def _get_size(self) -> None:
+            pass
 
-    def read_worksheets(self) -> None:
-        for sheet, rel in self.parser.find_sheets():
-            if rel.target not in self.valid_files:
-                continue
-            if "chartsheet" in rel.Type:
-                self.read_chartsheet(sheet, rel)  # type: ignore[arg-type]
-                continue
-            worksheet = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
-            worksheet.sheet_state = sheet.state  # type: ignore[assignment]
-            self.wb._sheets.append(worksheet)  # type: ignore[attr-defined]
+    class _WorkbookReader(ExcelReader):
+        """openpyxl's read-only workbook reader, with sheets that are not measured on opening."""
 
+        def read_worksheets(self) -> None:
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)  # type: ignore[arg-type]
+                    continue
+                worksheet = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                worksheet.sheet_state = sheet.state  # type: ignore[assignment]
+                self.wb._sheets.append(worksheet)  # type: ignore[attr-defined]
 
-class _SheetParser(WorkSheetParser):
-    """openpyxl's sheet parser, checking each cell as it is parsed: an error value and a formula
-    with no saved value are refused by name, and values are made plain."""
+    class _SheetParser(WorkSheetParser):
+        """openpyxl's sheet parser, checking each cell as it is parsed: an error value and a
+        formula with no saved value are refused by name, and values are made plain."""
 
-    def parse_cell(self, element: Any) -> dict[str, Any]:
-        cell: dict[str, Any] = _parse_cell(self, element)
-        value = cell["value"]
-        if value.__class__ not in _PLAIN_TYPES:
-            cell["value"] = _plain(value)
-        if cell["data_type"] == "e":
-            raise ApplicationError(
-                f"Cell {_ref(cell)} holds the error {value}. Correct it in Excel and upload the"
-                " file again."
-            )
-        formula = element.find(FORMULA_TAG)
-        if formula is not None:
-            # data_only: the value read is the saved one; with none saved it would read as
-            # blank, so the formula is refused by name instead.
-            saved = element.find(VALUE_TAG)
-            if saved is None or not (saved.text or "").strip():
-                if element.get("t") not in ("str", "inlineStr") or saved is None:
-                    raise ApplicationError(
-                        f"Cell {_ref(cell)} holds a formula with no saved value. Open the file in"
-                        " Excel, save it, and upload it again."
-                    )
-        return cell
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = _parse_cell(self, element)
+            value = cell["value"]
+            if value.__class__ not in _PLAIN_TYPES:
+                cell["value"] = _plain(value)
+            if cell["data_type"] == "e":
+                raise ApplicationError(
+                    f"Cell {_ref(cell)} holds the error {value}. Correct it in Excel and upload the"
+                    " file again."
+                )
+            formula = element.find(FORMULA_TAG)
+            if formula is not None:
+                # data_only: the value read is the saved one; with none saved it would read as
+                # blank, so the formula is refused by name instead.
+                saved = element.find(VALUE_TAG)
+                if saved is None or not (saved.text or "").strip():
+                    if element.get("t") not in ("str", "inlineStr") or saved is None:
+                        raise ApplicationError(
+                            f"Cell {_ref(cell)} holds a formula with no saved value. Open the"
+                            " file in Excel, save it, and upload it again."
+                        )
+            return cell
 
-
-_parse_cell = WorkSheetParser.parse_cell
+    return _WorkbookReader, _SheetParser
 
 
 def _xlsx_rows(
     workbook: Any, worksheet: Any, *, max_columns: int
 ) -> Iterator[tuple[int, tuple[ReadValue, ...]]]:
     """Each row of the sheet that has a cell, as (its number, its values from column A), read in
-    one pass by openpyxl's own sheet parser (`_SheetParser`): no cell object per value, no row
+    one pass by openpyxl's own sheet parser (`_openpyxl_classes`): no cell object per value, no row
     padded to the widest column. Every row present is read, whatever size the sheet records (a
     wrong one would otherwise cut rows off silently)."""
     try:
         with worksheet._get_source() as source:
-            parser = _SheetParser(
+            _, sheet_parser = _openpyxl_classes()
+            parser = sheet_parser(
                 source,
                 workbook.shared_strings,
                 data_only=True,
