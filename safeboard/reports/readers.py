@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO
-from xml.etree.ElementTree import ParseError, iterparse
+from typing import IO, Any
 
 from safeboard.core.errors import ApplicationError
 
@@ -162,8 +162,6 @@ def read_xlsx(
     max_columns: int = MAX_COLUMNS,
 ) -> ReadTable:
     """The first sheet (or `sheet`) of an .xlsx file: its first row names the columns."""
-    from openpyxl import load_workbook
-
     _check_size(upload, max_bytes)
     upload.seek(0)
     if upload.read(8).startswith(OLE_MAGIC):
@@ -172,7 +170,10 @@ def read_xlsx(
     archive = _check_zip(upload)
     upload.seek(0)
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
+        workbook_reader, _ = _openpyxl_classes()
+        reader = workbook_reader(upload, read_only=True, data_only=True)
+        reader.read()
+        workbook = reader.wb
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
     except KeyError as exc:
         if sheet:
@@ -182,41 +183,135 @@ def read_xlsx(
         raise _refuse_xlsx("a part of it is missing or damaged") from exc
     path = getattr(worksheet, "_worksheet_path", None)
     if isinstance(path, str):
-        _refuse_formulas_without_values(archive, path)
+        _refuse_entities(archive, path)
+    return _table(
+        _xlsx_rows(workbook, worksheet, max_columns=max_columns),
+        max_rows=max_rows,
+        max_columns=max_columns,
+    )
 
-    def cells() -> Iterator[tuple[int, tuple[ReadValue, ...]]]:
-        try:
-            for row in worksheet.iter_rows(max_col=max_columns + 1):
-                number = None
-                values: list[ReadValue] = []
-                for cell in row:
-                    if getattr(cell, "row", None) is None:  # an EmptyCell
-                        values.append(None)
-                        continue
-                    number = cell.row
-                    if (cell.column or 0) > max_columns:
-                        if cell.value is not None:
-                            raise ApplicationError(
-                                f"The sheet has more than {max_columns} columns. Remove the"
-                                " columns that are not needed and upload it again."
-                            )
-                        continue
-                    if cell.data_type == "e":
+
+@functools.cache
+def _openpyxl_classes() -> tuple[type[Any], type[Any]]:
+    """The workbook reader and the sheet parser, made the first time a workbook is read: openpyxl
+    is imported then, not with this module."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+
+    _parse_cell = WorkSheetParser.parse_cell
+
+    class _UnsizedSheet(ReadOnlyWorksheet):
+        """A read-only sheet not measured when the workbook opens: openpyxl would otherwise parse
+        the whole sheet once just to find its size when the file does not record it (files
+        written by programs other than Excel often do not), and the size is not needed here."""
+
+        def _get_size(self) -> None:
+            pass
+
+    class _WorkbookReader(ExcelReader):
+        """openpyxl's read-only workbook reader, with sheets that are not measured on opening."""
+
+        def read_worksheets(self) -> None:
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)  # type: ignore[arg-type]
+                    continue
+                worksheet = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                worksheet.sheet_state = sheet.state  # type: ignore[assignment]
+                self.wb._sheets.append(worksheet)  # type: ignore[attr-defined]
+
+    class _SheetParser(WorkSheetParser):
+        """openpyxl's sheet parser, checking each cell as it is parsed: an error value and a
+        formula with no saved value are refused by name, and values are made plain."""
+
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = _parse_cell(self, element)
+            value = cell["value"]
+            if value.__class__ not in _PLAIN_TYPES:
+                cell["value"] = _plain(value)
+            if cell["data_type"] == "e":
+                raise ApplicationError(
+                    f"Cell {_ref(cell)} holds the error {value}. Correct it in Excel and upload the"
+                    " file again."
+                )
+            formula = element.find(FORMULA_TAG)
+            if formula is not None:
+                # data_only: the value read is the saved one; with none saved it would read as
+                # blank, so the formula is refused by name instead.
+                saved = element.find(VALUE_TAG)
+                if saved is None or not (saved.text or "").strip():
+                    if element.get("t") not in ("str", "inlineStr") or saved is None:
                         raise ApplicationError(
-                            f"Cell {cell.coordinate} holds the error {cell.value}. Correct it in"
-                            " Excel and upload the file again."
+                            f"Cell {_ref(cell)} holds a formula with no saved value. Open the"
+                            " file in Excel, save it, and upload it again."
                         )
-                    values.append(_plain(cell.value))
-                if number is not None:
-                    yield number, tuple(values)
-        except ApplicationError:
-            raise
-        except Exception as exc:
-            raise _refuse_xlsx("a sheet of it is damaged") from exc
-        finally:
-            workbook.close()
+            return cell
 
-    return _table(cells(), max_rows=max_rows, max_columns=max_columns)
+    return _WorkbookReader, _SheetParser
+
+
+def _xlsx_rows(
+    workbook: Any, worksheet: Any, *, max_columns: int
+) -> Iterator[tuple[int, tuple[ReadValue, ...]]]:
+    """Each row of the sheet that has a cell, as (its number, its values from column A), read in
+    one pass by openpyxl's own sheet parser (`_openpyxl_classes`): no cell object per value, no row
+    padded to the widest column. Every row present is read, whatever size the sheet records (a
+    wrong one would otherwise cut rows off silently)."""
+    try:
+        with worksheet._get_source() as source:
+            _, sheet_parser = _openpyxl_classes()
+            parser = sheet_parser(
+                source,
+                workbook.shared_strings,
+                data_only=True,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,
+                timedelta_formats=workbook._timedelta_formats,
+            )
+            for number, cells in parser.parse():
+                if not cells:
+                    continue
+                if cells[-1]["column"] == len(cells) <= max_columns and _in_order(cells):
+                    yield number, tuple([cell["value"] for cell in cells])
+                    continue
+                values: list[ReadValue] = [None] * min(len(cells), max_columns)
+                for cell in cells:
+                    value = cell["value"]
+                    if value is None:
+                        continue
+                    column = cell["column"]
+                    if column > max_columns:
+                        raise ApplicationError(
+                            f"The sheet has more than {max_columns} columns. Remove the"
+                            " columns that are not needed and upload it again."
+                        )
+                    if column > len(values):
+                        values.extend([None] * (column - len(values)))
+                    values[column - 1] = value
+                yield number, tuple(values)
+    except ApplicationError:
+        raise
+    except Exception as exc:
+        raise _refuse_xlsx("a sheet of it is damaged") from exc
+    finally:
+        workbook.close()
+
+
+def _in_order(cells: list[dict[str, Any]]) -> bool:
+    """Whether a row's cells are columns 1, 2, 3... each once (as every program writes them)."""
+    return all(cell["column"] == column for column, cell in enumerate(cells, start=1))
+
+
+def _ref(cell: dict[str, Any]) -> str:
+    return f"{get_column_letter(cell['column'])}{cell['row']}"
+
+
+_PLAIN_TYPES = frozenset(
+    {type(None), str, int, float, bool, datetime.datetime, datetime.date, datetime.time}
+)
 
 
 def _plain(value: object) -> ReadValue:
@@ -225,36 +320,15 @@ def _plain(value: object) -> ReadValue:
     return str(value)  # rich text, a time span: as text
 
 
-_CELL = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}c"
-_FORMULA = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
-_VALUE = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"
-
-
-def _refuse_formulas_without_values(archive: zipfile.ZipFile, path: str) -> None:
-    """A formula cell whose saved value is missing would read as blank: refuse it by name."""
+def _refuse_entities(archive: zipfile.ZipFile, path: str) -> None:
+    """A sheet declaring a DTD is refused before its cells are read, so no entity can expand."""
     try:
         with archive.open(path.lstrip("/")) as source:
             if b"<!DOCTYPE" in source.read(4096).upper():
                 raise _refuse_xlsx("a sheet of it declares XML entities")
-        with archive.open(path.lstrip("/")) as source:
-            # No DTD (checked above), so no entity can expand; expat also limits amplification.
-            for _event, element in iterparse(source, events=("end",)):  # noqa: S314
-                if element.tag != _CELL:
-                    continue
-                formula = element.find(_FORMULA)
-                if formula is not None:
-                    value = element.find(_VALUE)
-                    if value is None or not (value.text or "").strip():
-                        if element.get("t") not in ("str", "inlineStr") or value is None:
-                            cell = element.get("r", "?")
-                            raise ApplicationError(
-                                f"Cell {cell} holds a formula with no saved value. Open the file"
-                                " in Excel, save it, and upload it again."
-                            )
-                element.clear()
     except ApplicationError:
         raise
-    except (KeyError, ParseError, zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise _refuse_xlsx("a sheet of it is damaged") from exc
 
 
@@ -341,33 +415,48 @@ def _table(
 
     def rows() -> Iterator[TableRow]:
         count = 0
+        padding = (None,) * width
         for number, values in source:
-            if not any(v not in (None, "") for v in values):
+            if len(values) > width:
+                for value in values[width:]:
+                    if value is not None and value != "":
+                        if strict_width:
+                            raise ApplicationError(
+                                f"Row {number} has {len(values)} values but the first row"
+                                f" names {width} columns. Remove the extra values or name"
+                                " their columns."
+                            )
+                        raise ApplicationError(
+                            f"Cell {get_column_letter(width + 1)}{number} has a value in a"
+                            " column with no name. Name the column in the first row, or"
+                            " remove the value."
+                        )
+                values = values[:width]
+            elif len(values) < width:
+                values = values + padding[len(values) :]
+            blank = True
+            nul_at = -1
+            for index, value in enumerate(values):
+                if type(value) is str:
+                    if value:
+                        blank = False
+                        if nul_at < 0 and "\x00" in value:
+                            nul_at = index
+                elif value is not None:
+                    blank = False
+            if blank:
                 continue
-            extra = [v for v in values[width:] if v not in (None, "")]
-            if extra:
-                if strict_width:
-                    raise ApplicationError(
-                        f"Row {number} has {len(values)} values but the first row names"
-                        f" {width} columns. Remove the extra values or name their columns."
-                    )
-                raise ApplicationError(
-                    f"Cell {get_column_letter(width + 1)}{number} has a value in a column with"
-                    " no name. Name the column in the first row, or remove the value."
-                )
             count += 1
             if count > max_rows:
                 raise ApplicationError(
                     f"The file has more than {max_rows:,} rows. Split it into smaller files."
                 )
-            row = TableRow(number, tuple(values[:width]) + (None,) * (width - len(values)))
-            for index, value in enumerate(row.values):
-                if isinstance(value, str) and "\x00" in value:
-                    raise ApplicationError(
-                        f"Cell {row.ref(index)} holds a null character. Remove it and upload"
-                        " the file again."
-                    )
-            yield row
+            if nul_at >= 0:
+                raise ApplicationError(
+                    f"Cell {get_column_letter(nul_at + 1)}{number} holds a null character."
+                    " Remove it and upload the file again."
+                )
+            yield TableRow(number, values)
 
     return ReadTable(header, rows())
 

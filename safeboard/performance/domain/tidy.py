@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from safeboard.core.domain.text import single_line_problem
 
@@ -57,8 +57,9 @@ class IndicatorInfo:
     unit: str
 
 
-@dataclass(frozen=True)
-class TidyRow:
+class TidyRow(NamedTuple):
+    """One checked row. A named tuple, not a dataclass: an import makes 100,000 of them."""
+
     row: int
     indicator_id: int
     period_start: datetime.date
@@ -132,6 +133,45 @@ def _text(cell: Any) -> str:
     return str(cell).strip()
 
 
+# Cells whose text can never be too long or hold a control character: only text is checked.
+_PLAIN = frozenset({type(None), int, float, bool, datetime.datetime, datetime.date, datetime.time})
+_FIGURES = ("value", "numerator", "denominator")
+
+
+def _text_problem(text: str, name: str) -> str | None:
+    """What is wrong with the text of a cell of column `name`, or None."""
+    one_line = single_line_problem(text) if name in ONE_LINE else None
+    if one_line is not None:
+        return f"it {one_line}"
+    if CONTROL.search(text):
+        return "remove the control characters (invisible characters) from it"
+    if len(text) > MAX_TEXT:
+        return f"shorten it to {MAX_TEXT} characters or fewer"
+    return None
+
+
+def _number(
+    cell: Any, memo: dict[Any, tuple[Decimal | None, str | None]]
+) -> tuple[Decimal | None, str | None]:
+    """`parse_number` of the cell as (number, None) or (None, message), remembered for text and
+    whole numbers (a file repeats the same figures; a float is not remembered, as -0.0 == 0.0)."""
+    if cell is None:
+        return None, None
+    kind = type(cell)
+    if kind is str or kind is int:
+        key = (kind, cell)
+        found = memo.get(key)
+        if found is not None:
+            return found
+    try:
+        result: tuple[Decimal | None, str | None] = (parse_number(cell), None)
+    except ValueError as exc:
+        result = (None, str(exc))
+    if kind is str or kind is int:
+        memo[key] = result
+    return result
+
+
 def parse_rows(
     rows: Iterable[tuple[int, Sequence[Any]]],
     index: Mapping[str, int],
@@ -142,120 +182,146 @@ def parse_rows(
     max_errors: int = MAX_ERRORS,
 ) -> tuple[list[TidyRow], list[RowError]]:
     """Check every row. `rows` are (spreadsheet row number, cells); `indicators` maps lower-case
-    codes; `agencies` maps lower-case keys and names to ids. Blank rows are skipped."""
+    codes; `agencies` maps lower-case keys and names to ids. Blank rows are skipped.
+
+    A file repeats the same few codes, periods, agencies and figures on every row, so each check
+    is made once per distinct cell (and per indicator frequency for a period) and remembered."""
     parsed: list[TidyRow] = []
     errors: list[RowError] = []
     seen: dict[tuple[int, datetime.date, int | None], int] = {}
-    period_cache: dict[tuple[str, str], datetime.date | str] = {}
     width = max(index.values()) + 1
-
-    def cell(cells: Sequence[Any], name: str) -> Any:
-        position = index.get(name)
-        if position is None or position >= len(cells):
-            return None
-        return cells[position]
+    # (column, position, whether its text is used, what its texts were found to be)
+    columns = [
+        (name, index[name], name not in _FIGURES, dict[str, tuple[str, str | None]]())
+        for name in COLUMNS
+        if name in index
+    ]
+    figure_columns = [(name, index.get(name)) for name in _FIGURES]
+    period_cache: dict[tuple[str, str], datetime.date | str] = {}
+    agency_cache: dict[str, int | None] = {}
+    number_memo: dict[Any, tuple[Decimal | None, str | None]] = {}
+    plain = _PLAIN
 
     for number, raw in rows:
         if len(errors) >= max_errors:
             break
-        cells = list(raw[:width])
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
-            continue
+        cells = raw[:width]
+        for c in cells:
+            if c is not None and not (isinstance(c, str) and not c.strip()):
+                break
+        else:
+            continue  # a blank row
+        size = len(cells)
         problems: list[RowError] = []
-
-        def problem(
-            column: str | None, message: str, row: int = number, found: list[RowError] = problems
-        ) -> None:
-            found.append(RowError(row, column, message))
-
-        texts = {name: _text(cell(cells, name)) for name in COLUMNS}
-        for name, text in texts.items():
-            one_line = single_line_problem(text) if name in ONE_LINE else None
-            if one_line is not None:
-                problem(name, f"it {one_line}")
-            elif CONTROL.search(text):
-                problem(name, "remove the control characters (invisible characters) from it")
-            elif len(text) > MAX_TEXT:
-                problem(name, f"shorten it to {MAX_TEXT} characters or fewer")
+        texts = {"indicator_code": "", "period": "", "agency": "", "comment": ""}
+        for name, position, wanted, memo in columns:
+            cell = cells[position] if position < size else None
+            if type(cell) in plain:
+                if wanted:
+                    texts[name] = _text(cell)
+                continue
+            found = memo.get(cell) if type(cell) is str else None
+            if found is None:
+                text = _text(cell)
+                found = (text, _text_problem(text, name))
+                if type(cell) is str:
+                    memo[cell] = found
+            text, message = found
+            texts[name] = text
+            if message is not None:
+                problems.append(RowError(number, name, message))
         if problems:
             errors.extend(problems)
             continue
 
-        info = indicators.get(texts["indicator_code"].lower())
-        if not texts["indicator_code"]:
-            problem("indicator_code", "enter the indicator's code")
+        code = texts["indicator_code"]
+        info = indicators.get(code.lower())
+        if not code:
+            problems.append(RowError(number, "indicator_code", "enter the indicator's code"))
         elif info is None:
-            problem(
-                "indicator_code",
-                f"there is no indicator with the code {texts['indicator_code']!r}. "
-                "Check the code against the data set",
+            problems.append(
+                RowError(
+                    number,
+                    "indicator_code",
+                    f"there is no indicator with the code {code!r}. Check the code against the "
+                    "data set",
+                )
             )
 
         start: datetime.date | None = None
         if info is not None:
-            key = (texts["period"], info.frequency)
+            period = texts["period"]
+            key = (period, info.frequency)
             cached = period_cache.get(key)
             if cached is None:
                 try:
-                    cached = periods.parse(texts["period"], info.frequency)
+                    cached = periods.parse(period, info.frequency)
                 except periods.PeriodError as exc:
                     cached = (
                         f"{info.code} is {info.frequency}: {str(exc)[:1].lower()}{str(exc)[1:]}"
-                        if texts["period"]
+                        if period
                         else "enter the period"
                     )
                 period_cache[key] = cached
             if isinstance(cached, str):
-                problem("period", cached)
+                problems.append(RowError(number, "period", cached))
             else:
                 start = cached
 
         agency_id: int | None = None
-        if texts["agency"]:
-            agency_id = agencies.get(texts["agency"].lower())
+        agency = texts["agency"]
+        if agency:
+            if agency in agency_cache:
+                agency_id = agency_cache[agency]
+            else:
+                agency_id = agency_cache[agency] = agencies.get(agency.lower())
             if agency_id is None:
-                problem(
-                    "agency",
-                    f"there is no agency {texts['agency']!r} in this partnership. Use the "
-                    "agency's key or name, or leave it blank for the partnership total",
+                problems.append(
+                    RowError(
+                        number,
+                        "agency",
+                        f"there is no agency {agency!r} in this partnership. Use the agency's "
+                        "key or name, or leave it blank for the partnership total",
+                    )
                 )
 
-        numbers: dict[str, Decimal | None] = {}
-        for name in ("value", "numerator", "denominator"):
-            try:
-                numbers[name] = parse_number(cell(cells, name))
-            except ValueError as exc:
-                problem(name, str(exc))
-                numbers[name] = None
+        numbers: list[Decimal | None] = []
+        for name, at in figure_columns:
+            cell = cells[at] if at is not None and at < size else None
+            figure, message = _number(cell, number_memo)
+            if message is not None:
+                problems.append(RowError(number, name, message))
+            numbers.append(figure)
 
         if info is not None and not problems:
-            figures, figure_problems = resolve_figures(
-                info.unit, numbers["value"], numbers["numerator"], numbers["denominator"]
-            )
+            figures, figure_problems = resolve_figures(info.unit, *numbers)
             for column, message in figure_problems:
-                problem(column, message)
+                problems.append(RowError(number, column, message))
             if require_value and figures.value is None and not figure_problems:
-                problem("value", "enter the value, or remove the row")
+                problems.append(RowError(number, "value", "enter the value, or remove the row"))
             if not problems and start is not None:
                 dupe_key = (info.id, start, agency_id)
                 if dupe_key in seen:
-                    problem(
-                        None,
-                        f"this repeats row {seen[dupe_key]} (the same indicator, period and "
-                        "agency). Remove one of them",
+                    problems.append(
+                        RowError(
+                            number,
+                            None,
+                            f"this repeats row {seen[dupe_key]} (the same indicator, period "
+                            "and agency). Remove one of them",
+                        )
                     )
                 else:
                     seen[dupe_key] = number
                     parsed.append(
                         TidyRow(
-                            row=number,
-                            indicator_id=info.id,
-                            period_start=start,
-                            agency_id=agency_id,
-                            value=figures.value,
-                            numerator=figures.numerator,
-                            denominator=figures.denominator,
-                            comment=texts["comment"],
+                            number,
+                            info.id,
+                            start,
+                            agency_id,
+                            figures.value,
+                            figures.numerator,
+                            figures.denominator,
+                            texts["comment"],
                         )
                     )
         errors.extend(problems)
