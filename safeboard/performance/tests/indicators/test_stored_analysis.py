@@ -262,3 +262,15 @@ def test_it_keeps_both_of_two_imports_at_once_in_the_analysis(tenancy, counted, 
     assert stored.last_value == datetime.date(2020, 5, 1)
     periods_stored = [row[0] for row in stored.detail["rows"]]
     assert {"2020-04-01", "2020-05-01"} <= set(periods_stored)
+
+
+def test_it_escapes_a_hostile_comment_in_the_kept_data_table(tenancy, counted):
+    returns.values_import(
+        partnership=tenancy.ours,
+        header=("indicator_code", "period", "agency", "value", "comment"),
+        rows=[(2, ("cp-all", "April 2020", "", "12", '<script>alert("x")</script>'))],
+        by=tenancy.manager,
+    )
+    card = _pages(client_for(tenancy.manager), counted)[0]
+    assert "<script>alert" not in card
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in card
