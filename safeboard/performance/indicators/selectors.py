@@ -28,9 +28,9 @@ from safeboard.plans.models import Action, Theme, ThemeKind
 from ..domain import indicator_rules as rules
 from ..models import (
     DataDevelopmentItem,
+    DevelopmentStatus,
     Indicator,
     IndicatorAnalysis,
-    IndicatorPartner,
 )
 from .analysis import analysis_refresh, stored_series
 from .analysis import report_periods as analysis_periods
@@ -76,43 +76,70 @@ def partnership_actions(partnership: Partnership) -> QuerySet[Action]:
 # --- The report card --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class CardLink:
+    """A priority, outcome or plan action the report card links to."""
+
+    pk: int
+    title: str
+    plan_title: str
+    kind: str = ""
+
+    def get_kind_display(self) -> str:
+        return ThemeKind(self.kind).label if self.kind else ""
+
+
+@dataclass(frozen=True)
+class CardPartner:
+    pk: int
+    name: str
+    role: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class CardItem:
+    pk: int
+    title: str
+    description: str
+    status: str
+
+    def get_status_display(self) -> str:
+        return DevelopmentStatus(self.status).label
+
+
 @dataclass
 class ReportCard:
     series: IndicatorSeries
-    themes: list[Theme]
-    actions: list[Action]
-    partners: list[IndicatorPartner]
-    development: list[DataDevelopmentItem]
+    themes: list[CardLink]
+    actions: list[CardLink]
+    partners: list[CardPartner]
+    development: list[CardItem]
 
 
 def report_card(*, indicator: Indicator, rendering: str = "") -> ReportCard:
     """The report card: the stored summary of its analysis (and `rendering` of its series, the
     chart and data table with its targets and comparator), and what the partnership records
-    about the indicator."""
+    about the indicator, read as plain values (a list of records costs several times more)."""
     (series,) = stored_series([indicator], detail=False, rendering=rendering)
+    themes = indicator.themes.order_by("plan__title", "position").values_list(
+        "pk", "title", "plan__title", "kind"
+    )
+    actions = indicator.actions.order_by("plan__title", "position").values_list(
+        "pk", "title", "plan__title"
+    )
+    partners = indicator.partners.order_by("pk").values_list("pk", "agency__name", "name", "role")
+    development = indicator.development.order_by("status", "title").values_list(
+        "pk", "title", "description", "status"
+    )
     return ReportCard(
         series=series,
-        # Only what the card shows of each (a record read whole costs more than its query).
-        themes=list(
-            indicator.themes.select_related("plan")
-            .only("pk", "title", "kind", "plan__title")
-            .order_by("plan__title", "position")
-        ),
-        actions=list(
-            indicator.actions.select_related("plan")
-            .only("pk", "title", "plan__title")
-            .order_by("plan__title", "position")
-        ),
-        partners=list(
-            indicator.partners.select_related("agency")
-            .only("pk", "indicator", "name", "role", "agency__name")
-            .order_by("pk")
-        ),
-        development=list(
-            indicator.development.only(
-                "pk", "indicator", "title", "description", "status"
-            ).order_by("status", "title")
-        ),
+        themes=[CardLink(*row) for row in themes],
+        actions=[CardLink(*row) for row in actions],
+        partners=[CardPartner(pk, agency or name, role) for pk, agency, name, role in partners],
+        development=[CardItem(*row) for row in development],
     )
 
 
