@@ -36,7 +36,12 @@ def test_it_shows_the_report_card_with_chart_table_and_spc_labels(tenancy, world
     assert "Refer early" in html
     assert "Referrals by school" in html
     assert "Launch the neglect toolkit" in html
-    assert f"/p/ourshire/plans/actions/{world.action.pk}/" in html or "action" in html
+    assert (
+        f'href="/p/ourshire/plans/actions/{world.action.pk}/">Launch the neglect toolkit</a>'
+        in html
+    )
+    assert f'href="/p/ourshire/measures/scorecards/themes/{world.theme.pk}/">Neglect</a>' in html
+    assert f"({world.theme.get_kind_display()}, Business plan)" in html
     assert "History" in html
 
 
