@@ -484,8 +484,6 @@ def stored_series(
         else:
             series = IndicatorSeries(indicator=indicator, rows=[])
         series.stored = stored
-        series.data_version = stored.data_version
-        series.entitlement = entitlement
         result.append(series)
     return result
 

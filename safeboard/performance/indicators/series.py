@@ -14,7 +14,6 @@ values are not combined and the period shows no partnership value.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -91,10 +90,9 @@ class IndicatorSeries:
     first_value: datetime.date | None = None
     last_value: datetime.date | None = None
     has_forecast: bool = False
-    # The stored analysis this was read from, and its version (renderings are keyed by it).
+    # The stored analysis this was read from (analysis.Stored; renderings are keyed by its
+    # data version).
     stored: Any = None
-    data_version: int = 0
-    entitlement: Entitlement = disclosure.FULL
     # A rendering of this series kept with its analysis (renderings.attach).
     html: str = ""
 
@@ -144,20 +142,6 @@ class IndicatorSeries:
     @property
     def has_comparator(self) -> bool:
         return any(r.comparator is not None or r.comparator_symbol for r in self.rows)
-
-
-def split_agency_values(
-    values: Iterable[Value],
-) -> tuple[list[Value], dict[datetime.date, Decimal]]:
-    """The partnership's own values, and the sum of the agency values of each period."""
-    own: list[Value] = []
-    sums: dict[datetime.date, Decimal] = defaultdict(Decimal)
-    for v in values:
-        if v.agency_id is None:
-            own.append(v)
-        elif v.value is not None:
-            sums[v.period_start] += v.value
-    return own, sums
 
 
 def build_series(
