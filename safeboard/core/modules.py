@@ -76,7 +76,8 @@ class Module:
     """The models (by class name) whose changes the partnership's change history shows; every
     record model of the app is listed, so none is left out of "what changed"."""
     home: str = ""
-    """"module:function" giving the app's items for a person's home page (issue 9)."""
+    """"module:function" giving the app's panels of what needs a person, for their home page and
+    their reminders; the contract is `safeboard.partnerships.home`."""
     search: str = ""
     """"module:ATTRIBUTE" describing what of the app is searchable (issue 9)."""
     api: str = ""
