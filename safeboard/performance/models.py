@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from safeboard.core.models import Archivable, ArchivableQuerySet
-from safeboard.partnerships.models import Agency, Membership, PartnershipOwned
+from safeboard.partnerships.models import Agency, Membership, Partnership, PartnershipOwned
 from safeboard.plans.models import Action, Theme
 
 
@@ -157,9 +157,18 @@ class AgencyReturn(PartnershipOwned):
 
 
 class Value(PartnershipOwned):
-    """An indicator's value for one period, for the partnership (no agency) or one agency."""
+    """An indicator's value for one period, for the partnership (no agency) or one agency.
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    The partnership and the indicator have no index of their own: the composite index and the
+    unique constraint begin with them, and an import of 100,000 values would otherwise keep two
+    more indexes (and their copies on the history table) for nothing."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="values", db_index=False
+    )
     period_start = models.DateField("period starts")
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

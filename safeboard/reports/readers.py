@@ -196,10 +196,18 @@ def _openpyxl_classes() -> tuple[type[Any], type[Any]]:
     """The workbook reader and the sheet parser, made the first time a workbook is read: openpyxl
     is imported then, not with this module."""
     from openpyxl.reader.excel import ExcelReader
+    from openpyxl.utils.cell import coordinate_to_tuple
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+    from openpyxl.worksheet._reader import (
+        FORMULA_TAG,
+        INLINE_STRING,
+        VALUE_TAG,
+        WorkSheetParser,
+    )
+    from openpyxl.xml.constants import SHEET_MAIN_NS
 
     _parse_cell = WorkSheetParser.parse_cell
+    plain_text_tag = f"{{{SHEET_MAIN_NS}}}t"
 
     class _UnsizedSheet(ReadOnlyWorksheet):
         """A read-only sheet not measured when the workbook opens: openpyxl would otherwise parse
@@ -228,6 +236,10 @@ def _openpyxl_classes() -> tuple[type[Any], type[Any]]:
         formula with no saved value are refused by name, and values are made plain."""
 
         def parse_cell(self, element: Any) -> dict[str, Any]:
+            if element.get("t") == "inlineStr":
+                inline = self._plain_inline(element)
+                if inline is not None:
+                    return inline
             cell: dict[str, Any] = _parse_cell(self, element)
             value = cell["value"]
             if value.__class__ not in _PLAIN_TYPES:
@@ -249,6 +261,33 @@ def _openpyxl_classes() -> tuple[type[Any], type[Any]]:
                             " file in Excel, save it, and upload it again."
                         )
             return cell
+
+        def _plain_inline(self, element: Any) -> dict[str, Any] | None:
+            """An inline string of plain text (`<is><t>text</t></is>`, as openpyxl and many
+            other programs write text cells), read as openpyxl would read it but without building
+            its rich-text objects, which cost most of the time of reading such a file. Anything
+            else (formatted runs, phonetic text, a formula) is left to openpyxl."""
+            inline = element.find(INLINE_STRING)
+            if inline is None or len(inline) != 1 or len(element) != 1:
+                return None
+            text = inline[0]
+            if text.tag != plain_text_tag:
+                return None
+            coordinate = element.get("r")
+            if coordinate:
+                row, column = coordinate_to_tuple(coordinate)
+                self.col_counter = column
+            else:
+                self.col_counter += 1
+                row, column = self.row_counter, self.col_counter
+            style_id = element.get("s", 0)
+            return {
+                "row": row,
+                "column": column,
+                "value": text.text or "",
+                "data_type": "s",
+                "style_id": int(style_id) if style_id else style_id,
+            }
 
     return _WorkbookReader, _SheetParser
 

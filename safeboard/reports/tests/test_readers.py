@@ -2,8 +2,15 @@ import datetime
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.worksheet.worksheet import Worksheet
 
 from safeboard.core.errors import ApplicationError
+from safeboard.reports import readers
 from safeboard.reports.document import Column, ColumnType, Document, Row, RowKind, Section, Table
 from safeboard.reports.readers import read_all, read_csv, read_table, read_xlsx
 from safeboard.reports.renderers.xlsx import render_xlsx
@@ -89,3 +96,43 @@ def test_it_refuses_a_null_character_in_any_cell_naming_it():
     rows = iter([(1, ("Name", "Code")), (2, ("Lincoln", "E06\x00"))])
     with pytest.raises(ApplicationError, match="Cell B2 holds a null character"):
         read_all(_table(rows, max_rows=10, max_columns=10))
+
+
+_CELL_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00")
+    | st.sampled_from(["\n", "\t", " "]),
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.lists(st.one_of(_CELL_TEXT, st.integers(-(10**6), 10**6), st.none()), max_size=4),
+        min_size=1,
+        max_size=6,
+    ),
+    rich=st.lists(st.tuples(_CELL_TEXT, _CELL_TEXT), max_size=2),
+)
+def test_it_reads_plain_inline_text_exactly_as_openpyxl_parses_it(rows, rich):
+    """Text cells written as inline strings (as openpyxl and many programs write them) are read
+    by a fast path; what it reads must be what openpyxl's own cell parser reads, for plain text of
+    any characters, spaces and line breaks, empty text, and formatted runs (left to openpyxl)."""
+    book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    sheet.append(["A", "B", "C", "D"])
+    for row in rows:
+        sheet.append(row)
+    for bold, plain in rich:
+        sheet.append([CellRichText(TextBlock(InlineFont(b=True), bold or "x"), plain or "y")])
+    out = io.BytesIO()
+    book.save(out)
+    content = out.getvalue()
+
+    fast = [r.values for r in read_all(read_xlsx(io.BytesIO(content)))]
+    _, parser = readers._openpyxl_classes()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parser, "_plain_inline", lambda self, element: None)
+        slow = [r.values for r in read_all(read_xlsx(io.BytesIO(content)))]
+    assert fast == slow
