@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from safeboard.partnerships.models import Partnership
 
-from ..models import PageRendering
+from ..models import Indicator, PageRendering
 from . import analysis
 from .series import IndicatorSeries
 
@@ -45,6 +45,31 @@ def attach(series: Sequence[IndicatorSeries], name: str, *, slug: str) -> None:
         strict=True,
     ):
         s.html = mark_safe(html)  # noqa: S308 - rendered by our own templates, autoescaped
+
+
+CARDS = ("card", "card_edit")
+DRAW_BATCH = 200
+
+
+def draw_cards(*, partnership: Partnership) -> int:
+    """Draw and keep every current indicator's report card renderings (for readers and for
+    editors) that are not kept already at their data version, so that no reader waits for one:
+    run after a rebuild (`manage.py rebuild_analysis`), in batches so that memory stays small.
+    Returns how many indicators it looked at."""
+    ids = list(
+        Indicator.objects.filter(partnership=partnership, archived_at__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for start in range(0, len(ids), DRAW_BATCH):
+        indicators = list(Indicator.objects.filter(pk__in=ids[start : start + DRAW_BATCH]))
+        for name in CARDS:
+            attach(
+                analysis.stored_series(indicators, detail=False, decoded=False, rendering=name),
+                name,
+                slug=partnership.slug,
+            )
+    return len(ids)
 
 
 def page_part(

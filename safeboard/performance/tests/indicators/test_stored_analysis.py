@@ -11,7 +11,9 @@ import threading
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
@@ -23,6 +25,7 @@ from safeboard.performance.models import (
     ComparatorSeries,
     Indicator,
     IndicatorAnalysis,
+    IndicatorRendering,
     Polarity,
     Unit,
     Value,
@@ -206,6 +209,22 @@ def test_it_rebuilds_an_analysis_written_around_the_services(tenancy, counted):
     Value.objects.create(partnership=tenancy.ours, indicator=counted, period_start=APRIL, value=60)
     analysis_rebuild(partnership=tenancy.ours)  # manage.py rebuild_analysis
     assert _all_show(client, counted, CONCERN_HIGH)
+
+
+def test_it_draws_every_report_card_on_a_rebuild_so_no_reader_waits(tenancy, counted):
+    """`manage.py rebuild_analysis` draws each card (for readers and for editors) after the
+    analyses: the first reader of a card then only reads; a later change draws it again."""
+    Value.objects.create(partnership=tenancy.ours, indicator=counted, period_start=APRIL, value=60)
+    out = io.StringIO()
+    call_command("rebuild_analysis", "--partnership", tenancy.ours.slug, stdout=out)
+    assert "Drew the report cards of 1 indicator" in out.getvalue()
+    kept = IndicatorRendering.objects.filter(analysis__indicator=counted, analysis__as_of=None)
+    assert sorted(kept.values_list("name", flat=True)) == ["card", "card_edit"]
+    for person in (tenancy.manager, tenancy.user(Role.BOARD_MEMBER)):  # an editor, a reader
+        with CaptureQueriesContext(connection) as queries:
+            page = client_for(person).get(f"{BASE}/indicators/{counted.pk}/").content.decode()
+        assert CONCERN_HIGH in page
+        assert not [q for q in queries if "indicatorrendering" in q["sql"].lower().split("from")[0]]
 
 
 def test_it_reads_an_earlier_period_as_it_stood_then(tenancy, counted):
