@@ -8,6 +8,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.indicator_list, name="indicator_list"),
     path("indicators/add/", views.indicator_create, name="indicator_create"),
     path("indicators/<int:indicator_id>/", views.indicator_detail, name="indicator_detail"),
+    path(
+        "indicators/<int:indicator_id>/history/",
+        views.indicator_history,
+        name="indicator_history",
+    ),
     path("indicators/<int:indicator_id>/edit/", views.indicator_update, name="indicator_update"),
     path("indicators/<int:indicator_id>/targets/add/", views.target_create, name="target_create"),
     path(

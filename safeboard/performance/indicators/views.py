@@ -160,8 +160,24 @@ def indicator_detail(request: PartnershipRequest, indicator_id: int) -> HttpResp
             "s": card.series,
             "illustrative_label": ILLUSTRATIVE_LABEL,
             "record": indicator,
-            "history": history_for(indicator),
             "breadcrumbs": pages.crumbs(request),
+        },
+    )
+
+
+@require_GET
+@partnership_view()
+def indicator_history(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
+    """Every change to the indicator's record, on a page of its own: the report card is read far
+    more often than its history, and stays a fixed, small cost."""
+    indicator = access_indicator(request.access, indicator_id)
+    return render(
+        request,
+        "performance/indicators/indicator_history.html",
+        {
+            "indicator": indicator,
+            "history": history_for(indicator),
+            "breadcrumbs": _indicator_crumbs(request, indicator),
         },
     )
 

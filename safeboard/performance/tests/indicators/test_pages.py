@@ -42,7 +42,28 @@ def test_it_shows_the_report_card_with_chart_table_and_spc_labels(tenancy, world
     )
     assert f'href="/p/ourshire/measures/scorecards/themes/{world.theme.pk}/">Neglect</a>' in html
     assert f"({world.theme.get_kind_display()}, Business plan)" in html
-    assert "History" in html
+    history_url = f"/p/ourshire/measures/indicators/{world.indicator.pk}/history/"
+    assert f'href="{history_url}"' in html
+
+
+def test_it_shows_who_changed_an_indicator_and_what_on_its_history_page(tenancy, world):
+    from safeboard.performance.indicators import services
+
+    world.indicator.refresh_from_db()
+    services.indicator_update(
+        indicator=world.indicator,
+        by=tenancy.manager,
+        themes=world.indicator.themes.all(),
+        name="Referrals made",
+    )
+    url = f"/p/ourshire/measures/indicators/{world.indicator.pk}/history/"
+    reader = client_for(tenancy.user(Role.BOARD_MEMBER))
+    html = reader.get(url).content.decode()
+    assert "Change history" in html
+    assert "Referrals made" in html
+    assert "Changed" in html
+    assert tenancy.manager.full_name in html
+    assert client_for(tenancy.outsider).get(url).status_code == 404
 
 
 def test_it_shows_the_partnership_value_as_the_sum_of_agency_counts(tenancy, world):
