@@ -10,8 +10,9 @@ Values can be entered while a return is expected, a draft or sent back; never on
 (it is with the analyst) or approved (it is the official figure).
 
 Checks on one value: a count, a numerator or a denominator is never below zero (a count of
-children cannot be -3); `resolve_figures` refuses it naming the column, for the web form and for
-every uploaded file alike.
+children cannot be -3), and a numerator is never more than its denominator (a percentage or rate
+counts part of a whole: 520 seen out of 480 is a mistake, not 108%); `resolve_figures` refuses
+either naming the column, for the web form and for every uploaded file alike.
 
 Checks on the values of one agency for one period:
 
@@ -184,6 +185,14 @@ def resolve_figures(
         missing = "numerator" if numerator is None else "denominator"
         return Figures(value, numerator, denominator), [
             (missing, f"enter the {missing} as well, or leave both blank")
+        ]
+    if denominator and numerator > denominator:
+        return Figures(value, numerator, denominator), [
+            (
+                "numerator",
+                f"the numerator ({_fmt(numerator)}) cannot be more than the denominator "
+                f"({_fmt(denominator)}): it counts part of it. Check both figures",
+            )
         ]
     try:
         computed = ratio_value(unit, numerator, denominator)

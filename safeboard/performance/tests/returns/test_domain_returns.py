@@ -67,6 +67,20 @@ class TestNumbers:
         _, problems = rules.resolve_figures("rate_10000", None, Decimal(3), None)
         assert problems == [("denominator", "enter the denominator as well, or leave both blank")]
 
+    @pytest.mark.parametrize("unit", ["percentage", "rate_1000", "rate_10000"])
+    def test_it_refuses_a_numerator_more_than_its_denominator(self, unit):
+        _, problems = rules.resolve_figures(unit, None, Decimal(520), Decimal(480))
+        assert problems == [
+            (
+                "numerator",
+                "the numerator (520) cannot be more than the denominator (480): it counts part of"
+                " it. Check both figures",
+            )
+        ]
+        figures, problems = rules.resolve_figures(unit, None, Decimal(480), Decimal(480))
+        assert problems == []
+        assert figures.value == rules.RATIO_UNITS[unit]
+
     def test_it_refuses_a_zero_denominator(self):
         _, problems = rules.resolve_figures("percentage", None, Decimal(3), Decimal(0))
         assert problems[0][0] == "denominator"

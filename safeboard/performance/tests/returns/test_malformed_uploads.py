@@ -160,6 +160,7 @@ def test_it_refuses_a_template_naming_a_column_twice(tenancy, world, saved):
         ("cp-all,April 2020,-3,,", "Row 2, value: a count cannot be negative"),
         ("seen,April 2020,,-1,4", "Row 2, numerator: the numerator cannot be negative"),
         ("seen,April 2020,,1,-4", "Row 2, denominator: the denominator cannot be negative"),
+        ("seen,April 2020,,520,480", "Row 2, numerator: the numerator (520) cannot be more"),
     ],
 )
 def test_it_refuses_negative_counts_in_a_values_file_naming_the_row(tenancy, saved, row, message):
@@ -189,6 +190,17 @@ def test_it_refuses_a_negative_count_typed_into_the_return_form(tenancy, world, 
     typed = {f"value_{world.whole.pk}": "-3", f"comment_{world.whole.pk}": ""}
     response = lead.post(url, form_data(lead, url, **typed))  # as loaded, with its version
     _refused(response, "a count cannot be negative")
+    assert _snapshot() == saved
+
+
+def test_it_refuses_a_part_over_its_whole_typed_into_the_return_form(tenancy, world, saved):
+    """Before: 520 seen of 480 was saved as 108% with no flag."""
+    lead = client_for(tenancy.user(Role.AGENCY_LEAD))
+    url = f"/p/ourshire/measures/returns/{world.agency_return.pk}/"
+    pk = world.percent.pk
+    typed = {f"numerator_{pk}": "520", f"denominator_{pk}": "480", f"comment_{pk}": ""}
+    response = lead.post(url, form_data(lead, url, **typed))
+    _refused(response, "the numerator (520) cannot be more than the denominator (480)")
     assert _snapshot() == saved
 
 
