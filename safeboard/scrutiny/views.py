@@ -23,6 +23,7 @@ from safeboard.partnerships.subjects import SubjectRecord, subjects
 from safeboard.plans import services as plan_services
 from safeboard.plans.access import access_plan
 from safeboard.plans.models import PlanStatus
+from safeboard.reports.document import Document
 from safeboard.ui.pages import (
     AppPages,
     Crumb,
@@ -93,7 +94,9 @@ def challenge_log(request: PartnershipRequest) -> HttpResponse:
         "scrutiny/challenge_log.html",
         {
             "page": page,
-            "rows": selectors.with_subjects(partnership=partnership, comments=page.object_list),
+            "rows": selectors.with_subjects(
+                partnership=partnership, comments=list(page.object_list)
+            ),
             "status": status,
             "statuses": ChallengeStatus.choices,
             "counts": selectors.status_counts(partnership=partnership),
@@ -103,7 +106,7 @@ def challenge_log(request: PartnershipRequest) -> HttpResponse:
     )
 
 
-def _log_document(request: PartnershipRequest) -> exports.Document:
+def _log_document(request: PartnershipRequest) -> Document:
     partnership = request.access.partnership
     found = list(selectors.challenge_log(partnership=partnership, status=_status(request)))
     rows = selectors.with_subjects(partnership=partnership, comments=found)

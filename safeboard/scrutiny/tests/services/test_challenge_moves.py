@@ -4,6 +4,8 @@ import pytest
 
 from safeboard.core.errors import ApplicationError
 from safeboard.partnerships.domain.roles import Role
+from safeboard.plans.scrutiny_subjects import plans
+from safeboard.plans.tests.factories import PlanFactory
 from safeboard.scrutiny import services
 from safeboard.scrutiny.models import ChallengeStatus
 from safeboard.scrutiny.tests.factories import ChallengeFactory
@@ -31,10 +33,9 @@ def test_it_refuses_to_settle_a_challenge_someone_settled_meanwhile(tenancy):
     assert challenge.response == "Yes"
 
 
-def test_it_refuses_an_author_of_another_partnership(tenancy, indicator):
-    from safeboard.performance.scrutiny_subjects import indicators
-
-    subject = indicators(tenancy.ours, [str(indicator.pk)])[str(indicator.pk)]
+def test_it_refuses_an_author_of_another_partnership(tenancy):
+    plan = PlanFactory(partnership=tenancy.ours)
+    subject = plans(tenancy.ours, [str(plan.pk)])[str(plan.pk)]
     with pytest.raises(ApplicationError):
         services.comment_add(
             partnership=tenancy.ours,

@@ -17,7 +17,6 @@ from safeboard.scrutiny.models import ChallengeStatus
 from safeboard.scrutiny.tests.factories import ChallengeFactory, CommentFactory
 from safeboard.ui.tests.pages import queries_to_show
 
-
 YEARS = itertools.count(1900)
 
 

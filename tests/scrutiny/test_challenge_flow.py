@@ -109,6 +109,7 @@ def test_it_exports_the_log_with_formula_looking_text_neutralised(tenancy, indic
     assert workbook.status_code == 200
     assert "attachment" in workbook["Content-Disposition"]
     sheet = openpyxl.load_workbook(io.BytesIO(workbook.content)).active
+    assert sheet is not None
     cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
     challenge_cell = next(c for c in cells if str(c.value).startswith("=HYPERLINK"))
     assert challenge_cell.data_type == "s"  # stored as text, never a formula
