@@ -52,7 +52,7 @@ class SubjectRecord:
 
 def ids_of(keys: Collection[str]) -> set[int]:
     """The keys that can be record ids (others name nothing)."""
-    return {int(k) for k in keys if k.isdigit() and len(k) < 19}
+    return {int(k) for k in keys if k.isascii() and k.isdigit() and len(k) < 19}
 
 
 def record_key(record: Any) -> str:
