@@ -35,6 +35,7 @@ from safeboard.plans.domain.permissions import can_update_action, may_edit_group
 from safeboard.plans.models import Action, Statement, WorkStream
 from safeboard.plans.tests.conftest import PlanWorld, world  # noqa: F401  (the fixture)
 from safeboard.plans.tests.factories import WorkStreamFactory
+from safeboard.scrutiny.models import Comment
 from safeboard.ui.tests.forms import form_data
 from tests.url_records import RecordIds
 from tests.urlwalk import partnership_routes
@@ -42,14 +43,12 @@ from tests.urlwalk import partnership_routes
 SLUG = "ourshire"
 
 # Promised by the matrix, with no page yet. Each names where its pages will come.
-NO_PAGE_YET: dict[Capability, str] = {
-    Capability.COMMENT: "comments and challenge on records (issue 9)",
-    Capability.SIGN_OFF: "signing off plans, reports and returns (issue 9)",
-}
+NO_PAGE_YET: dict[Capability, str] = {}
 # Parts of a capability's label with no page yet; the rest of the capability is tried below.
 PARTS_WITH_NO_PAGE_YET: dict[Capability, str] = {
     Capability.EDIT_OWN_GROUP_WORK: "audits and reviews (the case audit and review modules)",
     Capability.SUBMIT_OWN_AGENCY_DATA: "the Section 11 return (the Section 11 module)",
+    Capability.SIGN_OFF: "returns (an agency return is approved with APPROVE_DATA)",
 }
 
 
@@ -453,6 +452,25 @@ def add_indicator(ctx: Ctx) -> bool:
     )
 
 
+def comment_on_plan(ctx: Ctx) -> bool:
+    plan = ctx.world.plan
+    url = ctx.url("scrutiny:comment_create", "plans.plan", str(plan.pk))
+    text = f"A comment by the {ctx.role.label}"
+    return _post(
+        ctx,
+        url,
+        {"text": text},
+        lambda: Comment.objects.filter(subject_key=str(plan.pk), text=text).exists(),
+    )
+
+
+def sign_off_plan(ctx: Ctx) -> bool:
+    plan = ctx.world.plan
+    return _submit(
+        ctx, ctx.url("scrutiny:plan_sign_off", plan.pk), _changed(plan, "status", "approved")
+    )
+
+
 def _in_agency(agency: str) -> Callable[[Ctx], None]:
     def setup(ctx: Ctx) -> None:
         ctx.join_agency(ctx.world.agency_x if agency == "x" else ctx.world.agency_y)
@@ -568,6 +586,8 @@ ATTEMPTS: list[Attempt] = [
     ),
     Attempt("approve a return", C.APPROVE_DATA, approve_submitted_return, _matrix(C.APPROVE_DATA)),
     Attempt("add an indicator", C.MANAGE_INDICATORS, add_indicator, _matrix(C.MANAGE_INDICATORS)),
+    Attempt("comment on a plan", C.COMMENT, comment_on_plan, _matrix(C.COMMENT)),
+    Attempt("sign off a plan", C.SIGN_OFF, sign_off_plan, _matrix(C.SIGN_OFF)),
 ]
 
 

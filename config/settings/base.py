@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "safeboard.plans",
     "safeboard.finance",
     "safeboard.performance",
+    "safeboard.scrutiny",
     "safeboard.interchange",
     "safeboard.reports",
     "safeboard.ui",

@@ -78,6 +78,9 @@ class Module:
     home: str = ""
     """"module:function" giving the app's panels of what needs a person, for their home page and
     their reminders; the contract is `safeboard.partnerships.home`."""
+    scrutiny: str = ""
+    """"module:ATTRIBUTE" naming a tuple of `partnerships.subjects.Subject`: the app's records
+    people may comment on, challenge and sign off (the scrutiny module reads them)."""
     search: str = ""
     """"module:ATTRIBUTE" describing what of the app is searchable (issue 9)."""
     api: str = ""

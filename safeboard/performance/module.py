@@ -9,6 +9,7 @@ MODULE = Module(
     nav=(NavItem("Data set", "performance:indicator_list", order=20),),
     uses=("governance", "plans"),
     url_records="safeboard.performance.tests.url_records:URL_RECORDS",
+    scrutiny="safeboard.performance.scrutiny_subjects:SUBJECTS",
     examples="safeboard.performance.examples:load",
     history=(
         "Indicator",

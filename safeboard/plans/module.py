@@ -9,6 +9,7 @@ MODULE = Module(
     nav=(NavItem("Plan", "plans:plan_list", order=10),),
     uses=("governance",),
     url_records="safeboard.plans.tests.url_records:URL_RECORDS",
+    scrutiny="safeboard.plans.scrutiny_subjects:SUBJECTS",
     plan_file="safeboard.plans.planfile:SECTION",
     history=("Plan", "Statement", "Theme", "WorkStream", "Action", "ProgressUpdate"),
 )

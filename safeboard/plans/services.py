@@ -160,6 +160,46 @@ def plan_update(
     return plan
 
 
+SIGNED_OFF_ALREADY = "This plan version was signed off by {by} on {day}. Change its version first."
+
+
+@transaction.atomic
+def plan_sign_off(
+    *,
+    plan: Plan,
+    approved_by: str,
+    date_approved: datetime.date,
+    today: datetime.date,
+    by: User,
+    expected_version: int | None = None,
+) -> Plan:
+    """Sign off (approve) the plan at its current version: fills its approval metadata (who
+    approved it, in their name and role, and when) and sets it approved. A version already
+    signed off, or superseded, is refused; so is a date in the future."""
+    if plan.status == PlanStatus.APPROVED and plan.approved_by:
+        when = plan.date_approved
+        day = f"{when.day} {when:%B %Y}" if when else "an unknown date"
+        raise ApplicationError(SIGNED_OFF_ALREADY.format(by=plan.approved_by, day=day))
+    if plan.status == PlanStatus.SUPERSEDED:
+        raise ApplicationError("This plan has been superseded, so it cannot be signed off.")
+    if date_approved > today:
+        raise ApplicationError(
+            "The date of sign-off must be today or in the past.", field="date_approved"
+        )
+    if not approved_by.strip():
+        raise ApplicationError("Enter who signed the plan off.", field="approved_by")
+    plan.approved_by = approved_by.strip()
+    plan.date_approved = date_approved
+    plan.status = PlanStatus.APPROVED
+    save_recorded(
+        plan,
+        by=by,
+        update_fields=["approved_by", "date_approved", "status"],
+        expected_version=expected_version,
+    )
+    return plan
+
+
 # --- Statements ---------------------------------------------------------------------------------
 
 

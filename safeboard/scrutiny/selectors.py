@@ -1,0 +1,156 @@
+"""Reads of comments, challenges and sign-offs, each a fixed number of queries: the comments
+themselves in one, then the records they are about in one lookup per kind of record
+(`partnerships.subjects`), whatever the number of comments."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from safeboard.governance.models import GroupType, Meeting
+from safeboard.partnerships.models import Membership, Partnership
+from safeboard.partnerships.subjects import SubjectRecord, subjects
+from safeboard.plans.models import Plan, PlanStatus
+from safeboard.plans.selectors import plan_list
+
+from .domain import challenges
+from .models import ChallengeStatus, Comment, CommentKind, ReportSignOff
+
+PEOPLE = ("author__user", "responded_by__user", "resolved_by__user")
+
+
+@dataclass(frozen=True)
+class ChallengeRow:
+    """A challenge (or comment) with the record it is about, as found now."""
+
+    comment: Comment
+    subject: SubjectRecord
+
+
+def removed_subject(kind: str, key: str) -> SubjectRecord:
+    """What a comment shows when its record is no longer there (or its module is gone)."""
+    subject = subjects().get(kind)
+    return SubjectRecord(
+        kind=kind,
+        key=key,
+        title="A record that is no longer there",
+        url="",
+        label=subject.label if subject else "Record",
+    )
+
+
+def subject_records(
+    *, partnership: Partnership, pairs: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], SubjectRecord]:
+    """The records named by (kind, key) pairs, inside `partnership`: one lookup per kind."""
+    by_kind: dict[str, set[str]] = {}
+    for kind, key in pairs:
+        by_kind.setdefault(kind, set()).add(key)
+    known = subjects()
+    found: dict[tuple[str, str], SubjectRecord] = {}
+    for kind, keys in by_kind.items():
+        subject = known.get(kind)
+        records = subject.lookup(partnership, keys) if subject else {}
+        for key in keys:
+            found[(kind, key)] = records.get(key) or removed_subject(kind, key)
+    return found
+
+
+def with_subjects(*, partnership: Partnership, comments: Sequence[Comment]) -> list[ChallengeRow]:
+    records = subject_records(
+        partnership=partnership, pairs=((c.subject_kind, c.subject_key) for c in comments)
+    )
+    return [ChallengeRow(c, records[(c.subject_kind, c.subject_key)]) for c in comments]
+
+
+def comments_on(*, partnership: Partnership, kind: str, key: str) -> list[Comment]:
+    """Every comment and challenge on one record, oldest first."""
+    return list(
+        Comment.objects.filter(partnership=partnership, subject_kind=kind, subject_key=key)
+        .select_related(*PEOPLE)
+        .order_by("created_at", "pk")
+    )
+
+
+def challenge_log(*, partnership: Partnership, status: str = "") -> QuerySet[Comment]:
+    """The partnership's challenges, newest first; `status` narrows them to one status."""
+    found = Comment.objects.filter(partnership=partnership, kind=CommentKind.CHALLENGE)
+    if status:
+        found = found.filter(status=status)
+    return found.select_related(*PEOPLE).order_by("-created_at", "-pk")
+
+
+def live_challenges(*, partnership: Partnership) -> list[Comment]:
+    """Challenges still open or responded, the soonest due first."""
+    return list(
+        Comment.objects.filter(
+            partnership=partnership, kind=CommentKind.CHALLENGE, status__in=challenges.LIVE
+        )
+        .select_related(*PEOPLE)
+        .order_by("response_due", "pk")
+    )
+
+
+def raised_by(*, membership: Membership) -> list[Comment]:
+    """The live challenges a person raised, the soonest due first."""
+    return list(
+        Comment.objects.filter(
+            author=membership, kind=CommentKind.CHALLENGE, status__in=challenges.LIVE
+        )
+        .select_related(*PEOPLE)
+        .order_by("response_due", "pk")
+    )
+
+
+def status_counts(*, partnership: Partnership) -> dict[str, int]:
+    counts = dict.fromkeys(ChallengeStatus.values, 0)
+    for status in Comment.objects.filter(
+        partnership=partnership, kind=CommentKind.CHALLENGE
+    ).values_list("status", flat=True):
+        counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
+def report_sign_offs(*, partnership: Partnership, period: datetime.date) -> list[ReportSignOff]:
+    return list(
+        ReportSignOff.objects.filter(partnership=partnership, period=period)
+        .select_related("meeting__group", "signed_by__user")
+        .order_by("-signed_at", "-pk")
+    )
+
+
+def meeting_choices(*, partnership: Partnership) -> QuerySet[Meeting]:
+    """The meetings a report may be signed off for: the partnership's, newest first."""
+    return (
+        Meeting.objects.filter(partnership=partnership)
+        .select_related("group")
+        .order_by("-date", "-pk")
+    )
+
+
+def plans_awaiting_sign_off(*, partnership: Partnership) -> list[Plan]:
+    """Current plans not signed off: neither approved nor superseded."""
+    done = {PlanStatus.APPROVED, PlanStatus.SUPERSEDED}
+    return [p for p in plan_list(partnership=partnership) if p.status not in done]
+
+
+def meetings_awaiting_report(
+    *, partnership: Partnership, today: datetime.date, until: datetime.date
+) -> list[Meeting]:
+    """The board's meetings from today to `until` for which no report has been signed off."""
+    signed = ReportSignOff.objects.filter(meeting=OuterRef("pk"))
+    return list(
+        Meeting.objects.filter(
+            partnership=partnership,
+            group__group_type=GroupType.BOARD,
+            group__archived_at__isnull=True,
+            date__gte=today,
+            date__lte=until,
+        )
+        .filter(~Exists(signed))
+        .select_related("group")
+        .order_by("date", "pk")
+    )
