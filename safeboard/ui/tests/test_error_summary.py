@@ -28,7 +28,7 @@ class _Page(HTMLParser):
             self._in_summary = 1
         elif self._in_summary and tag == "div":
             self._in_summary += 1
-        if self._in_summary and tag == "a" and attributes.get("href", "").startswith("#"):
+        if self._in_summary and tag == "a" and (attributes.get("href") or "").startswith("#"):
             self.summary_links.append(str(attributes["href"])[1:])
         if attributes.get("id"):
             self.ids.append(str(attributes["id"]))
@@ -66,7 +66,7 @@ class _Form(forms.Form):
     starts = DateInputField(label="Start date")
     size = forms.IntegerField(label="Size")
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         data = super().clean()
         self.add_error("name", "Enter a name that is not taken")
         return data

@@ -38,7 +38,7 @@ def _switch_link(page: str, name: str) -> str:
     switcher = page.split('id="partnership-switcher"', 1)[1].split("</details>", 1)[0]
     for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>([^<]+)</a>', switcher):
         if html_lib.unescape(text) == name:
-            return html_lib.unescape(href)
+            return str(html_lib.unescape(href))
     raise AssertionError(f"no link to {name} in the switcher")
 
 
