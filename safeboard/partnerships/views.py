@@ -35,6 +35,7 @@ from .forms import (
 )
 from .invitations import invitation_send
 from .models import Membership, Partnership
+from .switching import switch_destination
 
 pages = AppPages("partnerships")
 AGENCIES = ("Agencies", "agency_list")
@@ -333,9 +334,12 @@ def switch_partnership(request: HttpRequest) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     assert isinstance(request.user, User)
     slug = request.GET.get("to", "")
-    if not selectors.memberships_of(user=request.user).filter(partnership__slug=slug).exists():
+    membership = selectors.memberships_of(user=request.user).filter(partnership__slug=slug).first()
+    if membership is None:
         raise Http404("Page not found")
-    return redirect("partnerships:home", slug)
+    # The same section of the other partnership (see switching.py); the header's links carry
+    # the page switched from.
+    return redirect(switch_destination(path=request.GET.get("from", ""), membership=membership))
 
 
 @require_GET

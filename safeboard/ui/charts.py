@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
 from xml.sax.saxutils import escape as _xml_escape
@@ -188,11 +188,83 @@ def _path(coords: Sequence[tuple[float, float] | None]) -> str:
     return " ".join(parts)
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where a line chart puts things, in the units of its viewBox."""
+
+    left: int = 64
+    right: int = 16
+    top: int = 16
+    bottom: int = 112  # room for the slanted x labels and the legend
+    font: int = 12
+    label_font: int = 10
+    max_labels: int = 12
+    stacked_legend: bool = False  # one legend entry a row (narrow), or flowing across (wide)
+    spare_last_label: bool = False  # leave out a label so close to the last that they'd overlap
+    id_suffix: str = ""
+    css: str = "sb-chart"
+
+
+WIDE = _Layout()
+# Drawn for a phone (about 340 px across at 375 px wide): text stays at least 12 px on screen.
+NARROW_WIDTH = 340
+NARROW_PLOT_HEIGHT = 190
+_NARROW_LABEL_ROOM = 74
+_LEGEND_ROW = 20
+
+
+def _narrow(chart: LineChart, legend_rows: int) -> tuple[LineChart, _Layout]:
+    layout = _Layout(
+        left=58,
+        right=12,
+        top=14,
+        bottom=_NARROW_LABEL_ROOM + legend_rows * _LEGEND_ROW,
+        font=13,
+        label_font=13,
+        max_labels=4,
+        stacked_legend=True,
+        spare_last_label=True,
+        id_suffix="-narrow",
+        css="sb-chart sb-chart--narrow",
+    )
+    height = layout.top + NARROW_PLOT_HEIGHT + layout.bottom
+    return replace(chart, width=NARROW_WIDTH, height=height), layout
+
+
 def line_chart(chart: LineChart) -> str:
     """The chart as SVG: values as a line with styled points, reference lines underneath, the
     y axis with round ticks and grid, at most about 12 x labels, and a legend below."""
+    return _line_chart(chart, WIDE)
+
+
+def responsive_line_chart(chart: LineChart) -> str:
+    """The chart drawn twice, for a page: at its own size (class `sb-chart--wide`), and for a
+    phone (`sb-chart--narrow`: narrower, larger text, fewer x labels, the legend one entry a
+    row). The page's stylesheet shows one of them (safeboard.css); the narrow one's ids end in
+    "-narrow", so both may stand in one page."""
+    wide = _line_chart(chart, replace(WIDE, css="sb-chart sb-chart--wide"))
+    narrow_chart, layout = _narrow(chart, legend_rows=_legend_count(chart))
+    return wide + _line_chart(narrow_chart, layout)
+
+
+def _legend_count(chart: LineChart) -> int:
+    lines = sum(
+        1 for line in chart.lines if line.legend and any(v is not None for v in line.values)
+    )
+    classes = list(chart.point_classes)
+    styles = {
+        chart.point_styles.get(
+            (classes[i] if i < len(classes) else None) or "", DEFAULT_POINT
+        ).legend
+        for i, v in enumerate(chart.values[: len(chart.labels)])
+        if v is not None and math.isfinite(v)
+    }
+    return lines + len(styles)
+
+
+def _line_chart(chart: LineChart, layout: _Layout) -> str:
     width, height, labels = chart.width, chart.height, chart.labels
-    left, right, top, bottom = 64, 16, 16, 112
+    left, right, top, bottom = layout.left, layout.right, layout.top, layout.bottom
     plot_w, plot_h = width - left - right, height - top - bottom
     n = len(labels)
     numbers = [
@@ -217,13 +289,13 @@ def line_chart(chart: LineChart) -> str:
             for i, v in enumerate(list(values)[:n])
         ]
 
-    chart_id = _attr(chart.chart_id)
+    chart_id = _attr(chart.chart_id + layout.id_suffix)
     svg: list[str] = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="sb-chart" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{layout.css}" role="img" '
         f'viewBox="0 0 {width} {height}" width="100%" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'font-family="Arial, Helvetica, sans-serif" '
-        f'font-size="12">',
+        f'font-size="{layout.font}">',
         f'<title id="{chart_id}-title">{escape(chart.title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(chart.description)}</desc>',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
@@ -243,15 +315,17 @@ def line_chart(chart: LineChart) -> str:
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
         f'stroke="{AXIS}"/>'
     )
-    # X axis: at most about 12 labels, always the first and last.
-    every = max(1, math.ceil(n / 12))
+    # X axis: at most about `max_labels` labels, always the first and last.
+    every = max(1, math.ceil(n / layout.max_labels))
     for i, label in enumerate(labels):
         if i % every and i != n - 1:
+            continue
+        if layout.spare_last_label and i != n - 1 and n - 1 - i < every / 2:
             continue
         x = x_at(i)
         svg.append(
             f'<text x="{x:.1f}" y="{top + plot_h + 14}" text-anchor="end" fill="{TEXT}" '
-            f'font-size="10" transform="rotate(-40 {x:.1f} {top + plot_h + 14})">'
+            f'font-size="{layout.label_font}" transform="rotate(-40 {x:.1f} {top + plot_h + 14})">'
             f"{escape(label)}</text>"
         )
     legend: list[tuple[str, str]] = []
@@ -283,6 +357,10 @@ def line_chart(chart: LineChart) -> str:
             seen.append(style)
         title = f"{labels[i]}: {number(value)} ({style.legend})"
         svg.append(_marker(style.shape, c[0], c[1], style.colour, title))
+    if layout.stacked_legend:
+        svg.extend(_stacked_legend(legend, seen, left=left, top=top + plot_h + _NARROW_LABEL_ROOM))
+        svg.append("</svg>")
+        return "".join(svg)
     # Legend underneath: lines, then point styles.
     lx, ly = left, height - 28
     for stroke, name in legend:
@@ -296,6 +374,24 @@ def line_chart(chart: LineChart) -> str:
         lx += 24 + 7 * len(style.legend)
     svg.append("</svg>")
     return "".join(svg)
+
+
+def _stacked_legend(
+    lines: Sequence[tuple[str, str]], points: Sequence[PointStyle], *, left: int, top: int
+) -> list[str]:
+    """The legend one entry a row, from the left edge, so long names never run off."""
+    svg: list[str] = []
+    x = max(8, left - 42)
+    y = top + _LEGEND_ROW - 6
+    for stroke, name in lines:
+        svg.append(f'<line x1="{x}" y1="{y - 4}" x2="{x + 22}" y2="{y - 4}" {stroke}/>')
+        svg.append(f'<text x="{x + 28}" y="{y}" fill="{TEXT}">{escape(name)}</text>')
+        y += _LEGEND_ROW
+    for style in points:
+        svg.append(_marker(style.shape, x + 11, y - 4, style.colour, style.legend, css="key"))
+        svg.append(f'<text x="{x + 28}" y="{y}" fill="{TEXT}">{escape(style.legend)}</text>')
+        y += _LEGEND_ROW
+    return svg
 
 
 def sparkline(chart: Sparkline) -> str:

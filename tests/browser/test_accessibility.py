@@ -207,7 +207,10 @@ def test_chooser_and_site_administration_are_accessible(site: str, page: Page) -
     sign_in(page, site, DEMO_BOTH)
     expect(page.get_by_role("heading", level=1)).to_have_text("Your partnerships")
     sweep.check("Your partnerships, with the header switcher")
-    follow(page, page.get_by_role("button", name="Switch"))
+    banner = page.get_by_role("banner")
+    banner.get_by_text("Switch partnership", exact=True).click()
+    sweep.check("Your partnerships, with the header switcher open")
+    follow(page, banner.get_by_role("link").filter(has_text="Safeguarding").first)
     sweep.check("Overview, with the header switcher")
     follow(page, page.get_by_role("button", name="Sign out"))
 

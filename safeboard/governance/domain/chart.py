@@ -152,7 +152,7 @@ def structure_svg(groups: Sequence[ChartGroup], *, title: str, description: str)
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sb-chart" role="img" '
         f'aria-labelledby="structure-chart-title structure-chart-desc" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'font-family="GDS Transport, arial, sans-serif">'
+        f'font-family="arial, sans-serif">'
         f'<title id="structure-chart-title">{_a(title)}</title>'
         f'<desc id="structure-chart-desc">{_a(description)}</desc>'
         f'<rect width="{width}" height="{height}" fill="{BACKGROUND}"/>'

@@ -4,6 +4,10 @@ WeasyPrint is imported inside the functions, so nothing loads it (and its fonts)
 made. Its URL fetcher refuses every URL except `data:` ones: a print template is self-contained,
 so text typed into Safeboard (an image or stylesheet address in a name) can never make the server
 request a URL, inside the network or out.
+
+Every PDF is tagged (PDF/UA-1: a structure tree of headings, paragraphs, tables and figures, so
+a screen reader can read it), and names its language and title, taken from the print
+template's `<html lang="en-GB">` and `<title>`. Every print template must have both.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from ..document import Document, Heading, Paragraph, Table, display
 
 CONTENT_TYPE = "application/pdf"
 ALLOWED_SCHEMES = ("data",)
+# WeasyPrint's accessible variant: tagged, with the language, the title shown as the window's.
+PDF_VARIANT = "pdf/ua-1"
 
 
 class FetchRefused(ValueError):
@@ -40,7 +46,9 @@ def render_pdf_html(html: str) -> bytes:
     """The PDF of a self-contained HTML page (a print template rendered by the caller)."""
     import weasyprint
 
-    pdf = weasyprint.HTML(string=html, url_fetcher=refusing_fetcher()).write_pdf()
+    pdf = weasyprint.HTML(string=html, url_fetcher=refusing_fetcher()).write_pdf(
+        pdf_variant=PDF_VARIANT
+    )
     assert isinstance(pdf, bytes)
     return pdf
 

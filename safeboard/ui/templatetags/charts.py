@@ -2,7 +2,10 @@
 
 Chart ids must be unique in a page (they name the title and description the SVG is labelled
 by), and the same chart may appear twice (an indicator under two themes of a report), so a
-repeated id gets a suffix: "chart-7", then "chart-7-2".
+repeated id gets a suffix: "chart-7", then "chart-7-2". A line chart is drawn twice, for wide
+screens and for phones (`ui.charts.responsive_line_chart`; the phone's ids end in "-narrow").
+A page that puts together parts drawn apart (kept renderings) keeps its ids unique by giving
+each chart an id of its own record (`chart-<indicator id>`).
 """
 
 from __future__ import annotations
@@ -41,4 +44,6 @@ def chart(context: template.Context, spec: Any) -> SafeString:
         spec = _unique(context, spec)
     elif not isinstance(spec, charts.Sparkline):
         return mark_safe("")
+    if isinstance(spec, charts.LineChart):
+        return mark_safe(charts.responsive_line_chart(spec))  # noqa: S308 - escaped by ui.charts
     return mark_safe(charts.render(spec))  # noqa: S308 - ui.charts escapes every text

@@ -129,15 +129,19 @@ def govuk_field(field: forms.BoundField, width: str = "", label_size: str = "") 
 
 @register.inclusion_tag("ui/forms/error_summary.html")
 def govuk_error_summary(*forms_: forms.BaseForm) -> dict[str, Any]:
-    """Every error, each linked to its field, as the GOV.UK error summary asks."""
+    """Every error, each linked to its field, as the GOV.UK error summary asks: the form's own
+    errors first, then the fields' in the order the page shows the fields (the form's field
+    order), not the order they were found in (a rule in `clean()` or a service finds its error
+    after every field's own check)."""
     errors: list[tuple[str, str]] = []
     for form in forms_:
         if form is None or not form.is_bound:
             continue
         for message in form.non_field_errors():
             errors.append(("", str(message)))
-        for name, field_errors in form.errors.items():
-            if name == "__all__":
+        for name in form.fields:
+            field_errors = form.errors.get(name)
+            if not field_errors:
                 continue
             bound = form[name]
             kind = _kind(bound.field.widget)
