@@ -589,11 +589,17 @@ def fragments(
     return [s.stored.html for s in series]
 
 
+# The drawing's own version: raised whenever the templates or charts that draw a kept rendering
+# change, so that renderings drawn by the code before are drawn again, not served.
+RENDERING_FORMAT = 2
+
+
 def rendering_key(series: IndicatorSeries, slug: str) -> str:
-    """What a rendering is drawn from: the analysis's data version, the partnership's address
-    (in its links) and the indicator record as last saved (its code, name and labels)."""
+    """What a rendering is drawn from: the drawing code (`RENDERING_FORMAT`), the analysis's
+    data version, the partnership's address (in its links) and the indicator record as last
+    saved (its code, name and labels)."""
     saved = series.indicator.modified_at.timestamp() if series.indicator.modified_at else 0
-    return f"{series.stored.data_version}:{slug}:{saved}"
+    return f"f{RENDERING_FORMAT}:{series.stored.data_version}:{slug}:{saved}"
 
 
 def report_periods(

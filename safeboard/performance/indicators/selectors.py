@@ -32,7 +32,7 @@ from ..models import (
     Indicator,
     IndicatorAnalysis,
 )
-from .analysis import analysis_refresh, stored_series
+from .analysis import RENDERING_FORMAT, analysis_refresh, stored_series
 from .analysis import report_periods as analysis_periods
 from .series import IndicatorSeries
 
@@ -263,7 +263,8 @@ def report_period(
 def report_summary_key(*, partnership: Partnership, period: datetime.date | None) -> str:
     """A digest of everything the report's summary at `period` is drawn from: the indicators
     (as last saved), their priorities and outcomes and the plans these belong to, each
-    analysis's data version, and the partnership's address. Read as plain values in four
+    analysis's data version, the partnership's address and the drawing code's version
+    (`analysis.RENDERING_FORMAT`). Read as plain values in four
     queries, so that a kept summary is served without building the report."""
     indicators = list(_indicators(partnership).values_list("pk", "modified_at", "position"))
     links = sorted(
@@ -281,7 +282,9 @@ def report_summary_key(*, partnership: Partnership, period: datetime.date | None
             "indicator_id", "data_version"
         )
     )
-    drawn_from = repr((partnership.slug, period, indicators, links, themes, versions))
+    drawn_from = repr(
+        (RENDERING_FORMAT, partnership.slug, period, indicators, links, themes, versions)
+    )
     return hashlib.sha256(drawn_from.encode()).hexdigest()
 
 
