@@ -96,6 +96,12 @@ def _overdue_ids(actions: Any, today: datetime.date) -> set[int]:
     return {a.pk for a in actions if is_overdue(a.due_date, a.status, today)}
 
 
+def _any_illustrative(actions: Any) -> bool:
+    """Whether a list shows an action whose delivery details are illustrative (so the page says
+    so above it, as the data set's pages do for illustrative values)."""
+    return any(a.is_illustrative for a in actions)
+
+
 # --- Plans --------------------------------------------------------------------------------------
 
 
@@ -234,6 +240,12 @@ def plan_overview(request: PartnershipRequest, plan_id: int) -> HttpResponse:
                 for b in blocks
             ],
             "group_rows": _group_rows(request, overview.groups),
+            "illustrative_what": (
+                f"{overview.illustrative_count} of the {overview.action_count} actions have "
+                "illustrative due dates, leads, status and RAG ratings, made up by Safeboard from "
+                "a fixed pattern, so the roll-ups below are illustrative too. The actions' titles "
+                "are the plan's own."
+            ),
             "breadcrumbs": pages.crumbs(request, *_in_plan(plan)),
         },
     )
@@ -282,6 +294,7 @@ def action_list(request: PartnershipRequest, plan_id: int) -> HttpResponse:
             "filters": filters,
             "page": page,
             "overdue_ids": _overdue_ids(page.object_list, today),
+            "any_illustrative": _any_illustrative(page.object_list),
             "can_add_actions": can_add_actions(request.access),
             "breadcrumbs": pages.crumbs(request, *_in_plan(plan)),
         },
@@ -299,6 +312,7 @@ def my_actions(request: PartnershipRequest) -> HttpResponse:
         {
             "page": page,
             "overdue_ids": _overdue_ids(page.object_list, today),
+            "any_illustrative": _any_illustrative(page.object_list),
             "breadcrumbs": pages.crumbs(request),
         },
     )
@@ -635,6 +649,7 @@ def group_work(request: PartnershipRequest, group_id: int) -> HttpResponse:
                 ("All current plans", "", work.total),
             ],
             "overdue_ids": _overdue_ids(work.actions, _today()),
+            "any_illustrative": _any_illustrative(work.actions),
             "breadcrumbs": pages.crumbs(request),
         },
     )
