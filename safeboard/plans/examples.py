@@ -7,7 +7,9 @@ every action read "Not recorded" and every roll-up was empty. Here each action g
 (counted from today, so that whenever the demo runs some are late and some due soon), a lead
 agency from the partnership's agencies, a lead person from the demo accounts (the demo agency
 lead and group chair lead some), a status, a RAG rating (a mix, some red and amber, a few
-unrated) and dated progress updates, all through the plans services so the history says so.
+unrated), dated progress updates and, where its title names one, links to the plan's priorities
+and themes (so the roll-ups by priority fill), all through the plans services so the history
+says so.
 
 Every action changed here is marked illustrative (`Action.is_illustrative`, shown on every page
 and export as the example measures' `Indicator.is_illustrative` is), and so is every update,
@@ -33,7 +35,7 @@ from safeboard.interchange.examples import Demo
 from safeboard.partnerships.domain.roles import Role
 from safeboard.partnerships.models import Agency, Membership, Partnership
 
-from .models import Action, ActionStatus, Rag
+from .models import Action, ActionStatus, Rag, Theme
 from .services import action_update, progress_update_record
 
 ILLUSTRATIVE = "Illustrative: "
@@ -119,6 +121,33 @@ NARRATIVES = {
     ),
 }
 
+# The seed plans link no action to a priority or theme, so every roll-up by priority was empty.
+# An action that names none is linked, illustratively, to the plan's priorities and themes whose
+# words its title uses (by theme key; a theme the plan does not have is skipped).
+THEME_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "lincolnshire": {
+        "priority-1": ("links", "lay members", "communications strategy", "informed by children"),
+        "priority-2": ("audit", "accountability", "inspections", "risk register", "account"),
+        "priority-3": ("multi-agency",),
+        "priority-4": ("training", "workshops"),
+        "priority-5": ("munro",),
+        "child-protection": ("child protection", "serious case", "escalation", "decision making",
+                             "pre-birth", "referral process"),
+        "homelessness": ("homeless",),
+        "e-safety": ("digital technology",),
+        "child-exploitation": ("sexual exploitation",),
+        "child-safety": ("sudden unexpected death", "safer recruitment"),
+    },
+    "north-east-lincolnshire": {
+        "domestic-abuse": ("domestic abuse",),
+        "sexual-harm": ("sexual harm",),
+        "neglect": ("neglect",),
+        "voice-and-influence-of-the-child": ("voice",),
+        "modern-day-slavery": ("modern day slavery",),
+        "criminal-exploitation": ("criminal exploitation",),
+    },
+}  # fmt: skip
+
 # The demo accounts who lead the actions neither the group chair nor the agency lead leads, in
 # turn (None: no lead person recorded).
 OTHER_LEADS: tuple[Role | None, ...] = (
@@ -173,6 +202,10 @@ def load(partnership: Partnership, demo: Demo) -> str | None:
     members = demo.members
     group_chair = members.get(Role.GROUP_CHAIR)
     agency_lead = members.get(Role.AGENCY_LEAD)
+    words = THEME_WORDS.get(partnership.slug, {})
+    plan_themes: dict[int, dict[str, Theme]] = {}
+    for theme in Theme.objects.filter(partnership=partnership):
+        plan_themes.setdefault(theme.plan_id, {})[theme.key] = theme
     updates = 0
     for index, action in enumerate(actions):
         rng = random.Random(f"{partnership.slug}:{action.plan.key}:{action.key}")
@@ -197,7 +230,7 @@ def load(partnership: Partnership, demo: Demo) -> str | None:
             due_date=due,
             status=profile.status,
             rag=profile.rag,
-            themes=list(action.themes.all()),
+            themes=_themes(action, plan_themes.get(action.plan_id, {}), words),
             impact_measure=action.impact_measure,
             arising_from=action.arising_from,
             is_illustrative=True,
@@ -221,6 +254,22 @@ def load(partnership: Partnership, demo: Demo) -> str | None:
         f"{partnership.slug}: illustrative delivery details for {len(actions)} actions, "
         f"{updates} illustrative progress updates."
     )
+
+
+def _themes(
+    action: Action, themes: dict[str, Theme], words: dict[str, tuple[str, ...]]
+) -> list[Theme]:
+    """The action's own priorities and themes, or, where it names none, those whose words its
+    title uses."""
+    own = list(action.themes.all())
+    if own:
+        return own
+    title = action.title.lower()
+    return [
+        themes[key]
+        for key, wanted in words.items()
+        if key in themes and any(word in title for word in wanted)
+    ]
 
 
 def _leads(

@@ -24,7 +24,8 @@ PDF_CONTENT_TYPE = pdf.CONTENT_TYPE
 XLSX_CONTENT_TYPE = xlsx.CONTENT_TYPE
 
 TEXT, DATE, INTEGER = ColumnType.TEXT, ColumnType.DATE, ColumnType.INTEGER
-# An action whose delivery details (dates, leads, status, RAG, progress) are illustrative.
+# An action whose delivery details (dates, leads, status, RAG, progress, links to priorities)
+# are illustrative.
 ILLUSTRATIVE_CELL = "Yes: synthetic data for demonstration"
 ILLUSTRATIVE_LABEL = "Illustrative delivery details: synthetic data for demonstration"
 
@@ -149,7 +150,7 @@ def plan_document(data: PlanExport, *, today: datetime.date) -> Document:
             [
                 "Illustrative",
                 f"{ILLUSTRATIVE_LABEL}: {data.illustrative_count} of the {len(data.actions)} "
-                "actions have made-up dates, leads, status, RAG and progress.",
+                "actions have made-up dates, leads, status, RAG, progress and links to priorities.",
             ]
         )
     return Document(

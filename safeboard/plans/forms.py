@@ -300,7 +300,8 @@ class ActionForm(forms.Form):
     # Offered only on an action marked illustrative (the example partnerships'), so that whoever
     # records its real details can say so; nobody marks a new action illustrative.
     is_illustrative = forms.BooleanField(
-        label="The dates, leads, status and RAG are illustrative (synthetic, for demonstration)",
+        label="The dates, leads, status, RAG and links to priorities are illustrative (synthetic, "
+        "for demonstration)",
         required=False,
         help_text="Untick this once the action's real details are recorded.",
     )

@@ -219,8 +219,8 @@ class Action(PartnershipOwned, Archivable):
     is_illustrative = models.BooleanField(
         "illustrative delivery details",
         default=False,
-        help_text="Its dates, leads, status, RAG and progress are synthetic, for demonstration. "
-        "Shown on every page and export.",
+        help_text="Its dates, leads, status, RAG, progress and links to priorities are synthetic, "
+        "for demonstration. Shown on every page and export.",
     )
 
     objects = ArchivableQuerySet.as_manager()

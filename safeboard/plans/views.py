@@ -242,7 +242,8 @@ def plan_overview(request: PartnershipRequest, plan_id: int) -> HttpResponse:
             "group_rows": _group_rows(request, overview.groups),
             "illustrative_what": (
                 f"{overview.illustrative_count} of the {overview.action_count} actions have "
-                "illustrative due dates, leads, status and RAG ratings, made up by Safeboard from "
+                "illustrative due dates, leads, status, RAG ratings and links to priorities, made "
+                "up by Safeboard from "
                 "a fixed pattern, so the roll-ups below are illustrative too. The actions' titles "
                 "are the plan's own."
             ),

@@ -103,6 +103,21 @@ def test_it_brings_the_example_actions_alive_without_changing_the_seeds_text(loa
                 assert (latest.rag, latest.status) == (action.rag, action.status)
 
 
+def test_it_links_actions_to_the_priorities_their_titles_name_so_the_roll_ups_fill(loaded):
+    neglect = Action.objects.get(partnership__slug="north-east-lincolnshire", key="we-will-2")
+    assert "Work on reducing neglect" in neglect.title
+    assert set(neglect.themes.values_list("key", flat=True)) == {"neglect"}
+    for slug in SLUGS:
+        linked = Action.objects.filter(partnership__slug=slug, themes__isnull=False).distinct()
+        assert linked.count() >= 4, slug
+    manager = client_for(User.objects.get(email="chair@north-east-lincolnshire.example"))
+    plan = neglect.plan
+    html = manager.get(f"/p/north-east-lincolnshire/plans/{plan.pk}/overview/").content.decode()
+    row = html[html.index("Neglect (strategic priority)") :]
+    cells = row[: row.index("</tr>")]
+    assert f'<strong class="govuk-tag govuk-tag--{neglect.rag}">' in cells
+
+
 def test_it_gives_the_group_chair_the_work_of_the_group_they_chair(loaded):
     chaired = Action.objects.filter(
         partnership__slug="lincolnshire",
@@ -122,10 +137,7 @@ def test_it_labels_the_illustrative_details_wherever_people_read_them(loaded):
     assert "Police" in mine
     action = Action.objects.filter(partnership__slug="lincolnshire", updates__isnull=False)[0]
     detail = client.get(f"/p/lincolnshire/plans/actions/{action.pk}/").content.decode()
-    assert (
-        "This action’s due date, leads, status, RAG rating and progress updates were made up"
-        in (detail)
-    )
+    assert "This action’s due date, leads, status, RAG rating, progress updates and links" in detail
     assert "Illustrative: " in detail
     plan = action.plan
     overview = client.get(f"/p/lincolnshire/plans/{plan.pk}/overview/").content.decode()
