@@ -145,7 +145,68 @@ NEL_SPECS: list[ExampleIndicator] = [
     ),
 ]  # fmt: skip
 
+# Lincolnshire's plan names no bellwether indicators, so Safeboard chose one headline measure
+# for each of its Five Key Themes, for demonstration; each says so where it says why it matters.
+LINCS_BELLWETHER_NOTE = (
+    "Illustrative bellwether: Lincolnshire's plan names no bellwether indicators. Safeboard chose "
+    "this headline measure for the key theme {theme}, for demonstration."
+)
+
+
+def _lincs_bellwether(
+    code: str, name: str, theme: str, title: str, agency: str, **kwargs: Any
+) -> ExampleIndicator:
+    return _lincs(
+        code, name, theme, agency, is_bellwether=True,
+        why_it_matters=LINCS_BELLWETHER_NOTE.format(theme=title), **kwargs,
+    )  # fmt: skip
+
+
 LINCS_SPECS: list[ExampleIndicator] = [
+    # One bellwether for each of the Five Key Themes.
+    _lincs_bellwether(
+        "LIN-BW-01", "Referrals to children's social care per 10,000 children",
+        "child-protection", "Child Protection", "Children's Services", unit=Unit.RATE_10000,
+        polarity=Polarity.NEUTRAL, kind=POPULATION,
+        definition="Referrals received by children's social care in the month, per 10,000 "
+        "children aged 0 to 17.",
+        design=Design(level=42, sd=3, kind="rate", shape="shift", at=26, size=3), seed=251,
+        pattern="a sustained shift upwards from June 2012",
+    ),
+    _lincs_bellwether(
+        "LIN-BW-02", "16 and 17 year olds owed a homelessness duty per 10,000 young people",
+        "homelessness", "Homelessness", "Lincoln City Council", unit=Unit.RATE_10000,
+        polarity=Polarity.LOWER, kind=POPULATION,
+        definition="Young people aged 16 or 17 owed a homelessness duty in the month, per "
+        "10,000 young people of that age.",
+        design=Design(level=14, sd=2, kind="rate", shape="trend", size=-4), seed=252,
+        target=10, pattern="an improving (downward) trend",
+    ),
+    _lincs_bellwether(
+        "LIN-BW-03", "E-safety incidents reported by schools", "e-safety", "E-Safety",
+        "Children's Services", unit=Unit.COUNT, polarity=Polarity.NEUTRAL, kind=POPULATION,
+        definition="Incidents involving digital technology that schools reported to the "
+        "e-Safety Officer in the month.",
+        design=Design(level=30, sd=5, shape="outlier", at=33, size=5), seed=253,
+        pattern="one month far above the rest (an outlier) in January 2013",
+    ),
+    _lincs_bellwether(
+        "LIN-BW-04", "Children assessed as at high risk of exploitation",
+        "child-exploitation", "Child Exploitation", "Police", unit=Unit.COUNT,
+        polarity=Polarity.LOWER, kind=POPULATION,
+        definition="Children assessed in the month as at high risk of sexual or criminal "
+        "exploitation.",
+        design=Design(level=16, sd=3), seed=254, pattern="common cause variation only",
+    ),
+    _lincs_bellwether(
+        "LIN-BW-05", "Emergency hospital admissions for injuries to children per 10,000",
+        "child-safety", "Child Safety", "Health", unit=Unit.RATE_10000,
+        polarity=Polarity.LOWER, kind=POPULATION,
+        definition="Emergency hospital admissions caused by unintentional and deliberate "
+        "injuries to children aged 0 to 14 in the month, per 10,000 children of that age.",
+        design=Design(level=11, sd=1, kind="rate"), seed=255, target=10,
+        pattern="common cause variation only",
+    ),
     _lincs(
         "LIN-CP-01", "Children subject to a child protection plan per 10,000 children",
         "child-protection", "Children's Services", unit=Unit.RATE_10000,

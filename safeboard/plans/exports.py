@@ -24,6 +24,10 @@ PDF_CONTENT_TYPE = pdf.CONTENT_TYPE
 XLSX_CONTENT_TYPE = xlsx.CONTENT_TYPE
 
 TEXT, DATE, INTEGER = ColumnType.TEXT, ColumnType.DATE, ColumnType.INTEGER
+# An action whose delivery details (dates, leads, status, RAG, progress, links to priorities)
+# are illustrative.
+ILLUSTRATIVE_CELL = "Yes: synthetic data for demonstration"
+ILLUSTRATIVE_LABEL = "Illustrative delivery details: synthetic data for demonstration"
 
 
 def plan_pdf(request: HttpRequest, data: PlanExport, *, today: datetime.date) -> bytes:
@@ -68,6 +72,7 @@ ACTION_COLUMNS = (
     Column("How impact will be measured", width=40),
     Column("Latest update date", DATE, width=14),
     Column("Latest update", width=60),
+    Column("Illustrative", width=12),
 )
 ACTION_HEADER = [c.heading for c in ACTION_COLUMNS]
 
@@ -110,6 +115,7 @@ def plan_document(data: PlanExport, *, today: datetime.date) -> Document:
                     action.impact_measure,
                     _latest(action, "latest_update_date"),
                     _latest(action, "latest_update_narrative"),
+                    ILLUSTRATIVE_CELL if action.is_illustrative else "No",
                 ]
             )
     theme_rows: list[list[Value]] = []
@@ -139,6 +145,14 @@ def plan_document(data: PlanExport, *, today: datetime.date) -> Document:
         ["Review date", plan.review_date],
         ["Exported", today],
     ]
+    if data.illustrative_count:
+        details.append(
+            [
+                "Illustrative",
+                f"{ILLUSTRATIVE_LABEL}: {data.illustrative_count} of the {len(data.actions)} "
+                "actions have made-up dates, leads, status, RAG, progress and links to priorities.",
+            ]
+        )
     return Document(
         title=plan.title,
         sections=[

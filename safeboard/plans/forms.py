@@ -297,6 +297,14 @@ class ActionForm(forms.Form):
         empty_label="Not recorded",
         invalid="Select a meeting of this partnership from the list.",
     )
+    # Offered only on an action marked illustrative (the example partnerships'), so that whoever
+    # records its real details can say so; nobody marks a new action illustrative.
+    is_illustrative = forms.BooleanField(
+        label="The dates, leads, status, RAG and links to priorities are illustrative (synthetic, "
+        "for demonstration)",
+        required=False,
+        help_text="Untick this once the action's real details are recorded.",
+    )
 
     def __init__(
         self,
@@ -311,6 +319,8 @@ class ActionForm(forms.Form):
         and the action must end up owned by one of them."""
         super().__init__(*args, **kwargs)
         self.groups = groups
+        if action is None or not action.is_illustrative:
+            del self.fields["is_illustrative"]
         partnership = plan.partnership
         offered_groups = partnership_groups(partnership=partnership)
         if groups is not None:

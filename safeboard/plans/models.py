@@ -216,6 +216,12 @@ class Action(PartnershipOwned, Archivable):
         verbose_name="arising from meeting",
     )
     position = models.PositiveIntegerField(default=0)
+    is_illustrative = models.BooleanField(
+        "illustrative delivery details",
+        default=False,
+        help_text="Its dates, leads, status, RAG, progress and links to priorities are synthetic, "
+        "for demonstration. Shown on every page and export.",
+    )
 
     objects = ArchivableQuerySet.as_manager()
 
@@ -260,6 +266,11 @@ class ProgressUpdate(PartnershipOwned):
     evidence_file = models.FileField("evidence file", upload_to="evidence/%Y/%m/", blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    is_illustrative = models.BooleanField(
+        "illustrative",
+        default=False,
+        help_text="A synthetic update, for demonstration. Shown on every page and export.",
     )
 
     class Meta:

@@ -7,6 +7,7 @@ MODULE = Module(
     name="Plan",
     url_prefix="plans/",
     nav=(NavItem("Plan", "plans:plan_list", order=10),),
+    examples="safeboard.plans.examples:load",
     uses=("governance",),
     url_records="safeboard.plans.tests.url_records:URL_RECORDS",
     scrutiny="safeboard.plans.scrutiny_subjects:SUBJECTS",

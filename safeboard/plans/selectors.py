@@ -252,6 +252,8 @@ class Overview:
     unlinked_streams: list[StreamBlock]
     action_count: int
     overdue_ids: set[int]
+    illustrative_count: int = 0
+    """How many of the actions carry illustrative delivery details (the example partnerships')."""
 
 
 def _group_rows(actions: list[Action], groups: dict[int, Group]) -> list[GroupRow]:
@@ -354,6 +356,7 @@ def plan_overview(*, plan: Plan, today: datetime.date) -> Overview:
         unlinked_streams=unlinked,
         action_count=len(actions),
         overdue_ids={a.pk for a in actions if is_overdue(a.due_date, a.status, today)},
+        illustrative_count=sum(1 for a in actions if a.is_illustrative),
     )
 
 
@@ -439,6 +442,7 @@ class PlanExport:
     actions: list[Action]
     total: RagRollUp
     overdue_ids: set[int]
+    illustrative_count: int = 0
 
 
 def plan_export(*, plan: Plan, today: datetime.date) -> PlanExport:
@@ -469,4 +473,5 @@ def plan_export(*, plan: Plan, today: datetime.date) -> PlanExport:
         actions=actions,
         total=overview.total,
         overdue_ids=overview.overdue_ids,
+        illustrative_count=overview.illustrative_count,
     )

@@ -509,10 +509,11 @@ def action_create(
     impact_measure: str = "",
     arising_from: Meeting | None = None,
     key: str = "",
+    is_illustrative: bool = False,
     by: User | None,
 ) -> Action:
     existing = Action.objects.filter(plan=plan)
-    action = Action(plan=plan, partnership_id=plan.partnership_id)
+    action = Action(plan=plan, partnership_id=plan.partnership_id, is_illustrative=is_illustrative)
     _set_action_fields(
         action,
         plan=plan,
@@ -556,9 +557,13 @@ def action_update(
     themes: Iterable[Theme],
     impact_measure: str,
     arising_from: Meeting | None,
-    by: User,
+    by: User | None,
     expected_version: int | None = None,
+    is_illustrative: bool | None = None,
 ) -> Action:
+    """`is_illustrative` None leaves the mark as it is; False clears it (real details now)."""
+    if is_illustrative is not None:
+        action.is_illustrative = is_illustrative
     _set_action_fields(
         action,
         plan=action.plan,
@@ -597,6 +602,7 @@ def progress_update_record(
     by: User | None,
     today: datetime.date | None = None,
     sets_action: bool = True,
+    is_illustrative: bool = False,
 ) -> ProgressUpdate:
     """Record dated progress on an action. A RAG or status given here becomes the action's current
     RAG or status; left blank, the action keeps the one it had. A plan file, which records the
@@ -626,6 +632,7 @@ def progress_update_record(
         status=status,
         evidence_url=evidence_url,
         recorded_by=by,
+        is_illustrative=is_illustrative,
     )
     if evidence_file is not None:
         update.evidence_file = evidence_file

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -12,10 +13,12 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeboard.core.history import history_for
+from safeboard.core.modules import registered
 from safeboard.partnerships.access import PartnershipRequest, partnership_view
 from safeboard.partnerships.domain.roles import Capability
 from safeboard.ui.pages import (
@@ -47,6 +50,13 @@ from .access import (
     editable_groups,
 )
 from .domain.evidence import evidence_content_type
+from .domain.headings import (
+    ends_in_a_promise,
+    file_stem,
+    promised_work_stream,
+    promises_the_budget,
+    statement_kind_caption,
+)
 from .domain.rag import RagRollUp, is_overdue
 from .forms import (
     ActionChangeForm,
@@ -86,6 +96,12 @@ def _overdue_ids(actions: Any, today: datetime.date) -> set[int]:
     return {a.pk for a in actions if is_overdue(a.due_date, a.status, today)}
 
 
+def _any_illustrative(actions: Any) -> bool:
+    """Whether a list shows an action whose delivery details are illustrative (so the page says
+    so above it, as the data set's pages do for illustrative values)."""
+    return any(a.is_illustrative for a in actions)
+
+
 # --- Plans --------------------------------------------------------------------------------------
 
 
@@ -114,17 +130,67 @@ def plan_create(request: PartnershipRequest) -> HttpResponse:
     )
 
 
+@dataclass(frozen=True)
+class StatementRow:
+    """A statement as the plan page shows it: its heading reads as the plan reads (`caption` is
+    its kind, only where the title does not say it), and a statement ending in a promise ("...
+    are outlined below:") is followed by where Safeboard keeps what it promises, or a note that
+    the plan lists nothing there."""
+
+    statement: Statement
+    caption: str
+    promises: bool
+    budget_url: str = ""
+    work_stream: WorkStream | None = None
+
+
+# The module that keeps the agencies' contributions a plan's budget statement promises. Named by
+# label, not imported: plans does not depend on it, and links to it only while it is installed.
+BUDGET_MODULE = "finance"
+
+
+def _budget_url(request: PartnershipRequest) -> str:
+    for module in registered():
+        if module.label == BUDGET_MODULE and module.nav:
+            try:
+                return reverse(module.nav[0].url_name, args=[request.access.partnership.slug])
+            except NoReverseMatch:
+                return ""
+    return ""
+
+
+def _statement_rows(
+    request: PartnershipRequest, statements: Sequence[Statement], streams: Sequence[WorkStream]
+) -> list[StatementRow]:
+    by_id = {w.pk: w for w in streams}
+    pairs = [(w.pk, w.description) for w in streams]
+    rows = []
+    for s in statements:
+        stream_id = promised_work_stream(s.body, pairs)
+        rows.append(
+            StatementRow(
+                statement=s,
+                caption=statement_kind_caption(s.title, s.kind, str(s.get_kind_display())),
+                promises=ends_in_a_promise(s.body),
+                budget_url=_budget_url(request) if promises_the_budget(s.body) else "",
+                work_stream=by_id.get(stream_id) if stream_id is not None else None,
+            )
+        )
+    return rows
+
+
 @require_GET
 @partnership_view()
 def plan_detail(request: PartnershipRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.access, plan_id)
     work_streams = list(selectors.plan_work_streams(plan=plan))
+    statements = list(selectors.plan_statements(plan=plan))
     return render(
         request,
         "plans/plan_detail.html",
         {
             "plan": plan,
-            "statements": selectors.plan_statements(plan=plan),
+            "statements": _statement_rows(request, statements, work_streams),
             "theme_groups": selectors.themes_by_kind(selectors.plan_themes(plan=plan)),
             "work_streams": work_streams,
             "changeable_ids": changeable_work_stream_ids(request.access, work_streams),
@@ -174,6 +240,13 @@ def plan_overview(request: PartnershipRequest, plan_id: int) -> HttpResponse:
                 for b in blocks
             ],
             "group_rows": _group_rows(request, overview.groups),
+            "illustrative_what": (
+                f"{overview.illustrative_count} of the {overview.action_count} actions have "
+                "illustrative due dates, leads, status, RAG ratings and links to priorities, made "
+                "up by Safeboard from "
+                "a fixed pattern, so the roll-ups below are illustrative too. The actions' titles "
+                "are the plan's own."
+            ),
             "breadcrumbs": pages.crumbs(request, *_in_plan(plan)),
         },
     )
@@ -222,6 +295,7 @@ def action_list(request: PartnershipRequest, plan_id: int) -> HttpResponse:
             "filters": filters,
             "page": page,
             "overdue_ids": _overdue_ids(page.object_list, today),
+            "any_illustrative": _any_illustrative(page.object_list),
             "can_add_actions": can_add_actions(request.access),
             "breadcrumbs": pages.crumbs(request, *_in_plan(plan)),
         },
@@ -239,6 +313,7 @@ def my_actions(request: PartnershipRequest) -> HttpResponse:
         {
             "page": page,
             "overdue_ids": _overdue_ids(page.object_list, today),
+            "any_illustrative": _any_illustrative(page.object_list),
             "breadcrumbs": pages.crumbs(request),
         },
     )
@@ -575,6 +650,7 @@ def group_work(request: PartnershipRequest, group_id: int) -> HttpResponse:
                 ("All current plans", "", work.total),
             ],
             "overdue_ids": _overdue_ids(work.actions, _today()),
+            "any_illustrative": _any_illustrative(work.actions),
             "breadcrumbs": pages.crumbs(request),
         },
     )
@@ -584,7 +660,7 @@ def group_work(request: PartnershipRequest, group_id: int) -> HttpResponse:
 
 
 def _filename(plan: Plan, extension: str) -> str:
-    return f"{plan.key or 'plan'}-{plan.start_year}-{plan.end_year}.{extension}"
+    return f"{file_stem(plan.key, plan.start_year, plan.end_year)}.{extension}"
 
 
 @require_GET

@@ -2,7 +2,9 @@
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
+from safeboard.accounts.models import User
 from safeboard.performance.domain.spc import Direction, spc
 from safeboard.performance.models import ComparatorSeries, Indicator, Value
 
@@ -33,6 +35,35 @@ def test_it_names_the_north_east_lincolnshire_bellwethers_as_the_plan_does(examp
         assert indicator.source_agency.name == "Demo agency (not from the plan)"
 
 
+def test_it_gives_lincolnshire_a_bellwether_for_each_key_theme_labelled_illustrative(examples):
+    bellwethers = Indicator.objects.filter(partnership__slug="lincolnshire", is_bellwether=True)
+    by_theme = {
+        key: [i.code for i in bellwethers if key in set(i.themes.values_list("key", flat=True))]
+        for key in (
+            "child-protection", "homelessness", "e-safety", "child-exploitation", "child-safety",
+        )
+    }  # fmt: skip
+    assert all(len(codes) == 1 for codes in by_theme.values()), by_theme
+    assert bellwethers.count() == 5
+    for indicator in bellwethers:
+        assert indicator.is_illustrative
+        assert "synthetic" in indicator.story_behind_baseline
+        assert indicator.why_it_matters.startswith("Illustrative bellwether:")
+        assert indicator.source_agency is not None
+
+
+def test_it_shows_lincolnshires_bellwethers_on_its_dashboard_as_illustrative(examples):
+    client = Client()
+    client.force_login(User.objects.get(email="member@lincolnshire.example"))
+    html = client.get("/p/lincolnshire/measures/dashboard/").content.decode()
+    for name in (
+        "Referrals to children&#x27;s social care per 10,000 children",
+        "E-safety incidents reported by schools",
+    ):
+        assert name in html
+    assert "Illustrative values: synthetic data for demonstration" in html
+
+
 def test_it_gives_every_priority_and_key_theme_indicators(examples):
     for slug, keys in {
         "north-east-lincolnshire": ["domestic-abuse", "sexual-harm", "neglect"],
@@ -49,7 +80,7 @@ def test_it_gives_every_priority_and_key_theme_indicators(examples):
 
 def test_it_marks_every_indicator_illustrative_with_at_least_36_periods(examples):
     indicators = Indicator.objects.all()
-    assert indicators.count() == 24
+    assert indicators.count() == 29
     for indicator in indicators:
         assert indicator.is_illustrative
         assert "synthetic" in indicator.story_behind_baseline
