@@ -10,6 +10,7 @@ MODULE = Module(
     uses=("governance", "plans"),
     url_records="safeboard.performance.tests.url_records:URL_RECORDS",
     examples="safeboard.performance.examples:load",
+    home="safeboard.performance.home:panels",
     history=(
         "Indicator",
         "IndicatorPartner",

@@ -11,4 +11,5 @@ MODULE = Module(
     url_records="safeboard.plans.tests.url_records:URL_RECORDS",
     plan_file="safeboard.plans.planfile:SECTION",
     history=("Plan", "Statement", "Theme", "WorkStream", "Action", "ProgressUpdate"),
+    home="safeboard.plans.home:panels",
 )
