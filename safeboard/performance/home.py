@@ -61,7 +61,7 @@ def _date(day: dt.date) -> str:
 
 
 def agency_returns_panel(access: PartnershipAccess, *, today: dt.date) -> Panel:
-    """Two queries (the first few, and how many in all when there are more)."""
+    """Two queries: the first few, and how many in all."""
     soon = today + dt.timedelta(days=DUE_SOON_DAYS)
     owed = AgencyReturn.objects.filter(
         Q(due_date__lte=soon) | Q(status=ReturnStatus.RETURNED),
@@ -70,7 +70,7 @@ def agency_returns_panel(access: PartnershipAccess, *, today: dt.date) -> Panel:
         status__in=EDITABLE,
     ).order_by("due_date", "pk")
     rows = list(owed[:PANEL_ITEMS])
-    count = len(rows) if len(rows) < PANEL_ITEMS else owed.count()
+    count = owed.count()
     items = []
     for r in rows:
         if r.due_date < today:
@@ -112,7 +112,7 @@ def approval_panel(access: PartnershipAccess) -> Panel:
         partnership=access.partnership, status=ReturnStatus.SUBMITTED
     ).order_by("submitted_at", "pk")
     rows = list(waiting.select_related("agency")[:PANEL_ITEMS])
-    count = len(rows) if len(rows) < PANEL_ITEMS else waiting.count()
+    count = waiting.count()
     return Panel(
         key="performance.approvals",
         heading="Returns waiting for approval",

@@ -87,7 +87,7 @@ def my_actions_panel(access: PartnershipAccess, *, today: dt.date) -> Panel | No
         .order_by("due_date", "pk")
     )
     first = list(actions.select_related("lead_agency")[:PANEL_ITEMS])
-    count = len(first) if len(first) < PANEL_ITEMS else actions.count()
+    count = actions.count()
     items = tuple(
         WorkItem(
             key=f"plans.action:{action.pk}:{'overdue' if overdue else 'due_soon'}",
