@@ -45,10 +45,12 @@ def test_it_shows_an_agency_lead_their_overdue_actions_and_the_returns_their_age
 ):
     page = _home(tenancy, Role.AGENCY_LEAD)
     actions = _panel(page, "plansmy_actions")
-    assert "Audit referrals" in actions and "Overdue" in actions
+    assert "Audit referrals" in actions
+    assert "Overdue" in actions
     assert f"/p/ourshire/plans/actions/{world.overdue.pk}/" in actions
     # Complete, or due in two months: not on the home page.
-    assert "Old audit" not in actions and "Annual report" not in actions
+    assert "Old audit" not in actions
+    assert "Annual report" not in actions
     returns = _panel(page, "performanceagency_returns")
     assert f"/p/ourshire/measures/returns/{world.owed.pk}/" in returns
     # The submitted one is with the analyst, not owed.
@@ -61,7 +63,8 @@ def test_it_shows_an_agency_lead_their_overdue_actions_and_the_returns_their_age
 def test_it_shows_a_group_chair_the_actions_their_group_owns(tenancy, world):
     page = _home(tenancy, Role.GROUP_CHAIR)
     actions = _panel(page, "plansmy_actions")
-    assert "Neglect toolkit" in actions and "Due soon" in actions
+    assert "Neglect toolkit" in actions
+    assert "Due soon" in actions
     assert "Audit referrals" not in actions  # their agency is not theirs
 
 
@@ -69,7 +72,8 @@ def test_it_shows_a_chair_off_track_priorities_signals_and_their_own_action(tena
     page = _home(tenancy, Role.CHAIR)
     assert "Chair&#x27;s review" in _panel(page, "plansmy_actions")
     priorities = _panel(page, "planspriorities")
-    assert "Tackle neglect" in priorities and "red" in priorities
+    assert "Tackle neglect" in priorities
+    assert "red" in priorities
     assert f"/plans/{world.overdue.plan_id}/overview/#theme-" in priorities
     indicators = _panel(page, "performanceindicators")
     assert "Children waiting for assessment" in indicators
@@ -93,7 +97,8 @@ def test_it_shows_an_analyst_returns_waiting_for_approval_and_late_agencies(tena
     waiting = _panel(page, "performanceapprovals")
     assert f"/measures/returns/{world.waiting.pk}/" in waiting
     late = _panel(page, "performancelate_agencies")
-    assert tenancy.agency.name in late and "1 return overdue" in late
+    assert tenancy.agency.name in late
+    assert "1 return overdue" in late
 
 
 def test_it_tells_a_person_with_nothing_to_do_so_plainly(tenancy):
@@ -130,7 +135,8 @@ def test_it_shows_what_changed_since_the_previous_visit_without_a_history_row_a_
     assert "1 change to the plan by others" in changes
     url = re.search(r'href="(/p/ourshire/changes/\?since=[^"]+)"', changes).group(1)
     listed = client.get(url.replace("&amp;", "&")).content.decode()
-    assert "Neglect toolkit, second edition" in listed and "Our Partnership manager" in listed
+    assert "Neglect toolkit, second edition" in listed
+    assert "Our Partnership manager" in listed
     assert chair.history.count() == history_rows  # visits are not changes
 
 
@@ -156,7 +162,8 @@ def test_it_says_an_invitation_was_sent_and_gives_the_new_manager_first_steps(db
         ("Load a plan file", "/p/westshire/plan-file/"),
         ("Add indicators", "/p/westshire/measures/indicators/add/"),
     ):
-        assert text in steps and url in steps
+        assert text in steps
+        assert url in steps
         assert client_for(manager).get(url).status_code == 200
 
 
