@@ -161,7 +161,7 @@ def partnership_changes(*, partnership: Partnership, since: dt.datetime | None) 
             # A membership is named by its person.
             person = "user" if any(f.name == "user" for f in model._meta.fields) else None
             related = ["history_user", *([person] if person else [])]
-            history = model.history.select_related(*related)  # type: ignore[attr-defined]
+            history = model.history.select_related(*related)
             if model is Partnership:
                 history = history.filter(id=partnership.pk)
             else:

@@ -37,7 +37,7 @@ WATCHING_ROLES = frozenset({Role.MANAGER, Role.CHAIR, Role.BOARD_MEMBER, Role.AN
 def panels(access: PartnershipAccess, *, today: dt.date, since: dt.datetime | None) -> list[Panel]:
     found: list[Panel | None] = []
     if access.can(Capability.SUBMIT_OWN_AGENCY_DATA) and access.agency_id is not None:
-        found.append(agency_returns_panel(access, today=today))
+        found.append(agency_returns_panel(access, agency_id=access.agency_id, today=today))
     if access.can(Capability.APPROVE_DATA):
         found.append(approval_panel(access))
         found.append(late_agencies_panel(access, today=today))
@@ -60,13 +60,13 @@ def _date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def agency_returns_panel(access: PartnershipAccess, *, today: dt.date) -> Panel:
+def agency_returns_panel(access: PartnershipAccess, *, agency_id: int, today: dt.date) -> Panel:
     """Two queries: the first few, and how many in all."""
     soon = today + dt.timedelta(days=DUE_SOON_DAYS)
     owed = AgencyReturn.objects.filter(
         Q(due_date__lte=soon) | Q(status=ReturnStatus.RETURNED),
         partnership=access.partnership,
-        agency_id=access.agency_id,
+        agency_id=agency_id,
         status__in=EDITABLE,
     ).order_by("due_date", "pk")
     rows = list(owed[:PANEL_ITEMS])

@@ -231,7 +231,7 @@ def changes_panel(access: PartnershipAccess, *, since: dt.datetime) -> Panel:
     """One query for each kind of plan record counted."""
     others = ~Q(history_user_id=access.user.pk) | Q(history_user__isnull=True)
     count = sum(
-        model.history.filter(  # type: ignore[attr-defined]
+        model.history.filter(
             others, partnership_id=access.partnership.pk, history_date__gt=since
         ).count()
         for model in CHANGED_MODELS

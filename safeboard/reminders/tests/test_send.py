@@ -128,16 +128,14 @@ def test_it_frees_a_reminder_the_mail_server_refused_for_the_next_run(tenancy, w
     assert ReminderEmail.objects.filter(status=ReminderStatus.SENT).count() == 1
 
 
-def test_it_refuses_a_second_claim_of_the_same_reminder_in_the_database(tenancy, world):
+def test_it_refuses_a_second_claim_of_the_same_reminder_in_the_database(
+    tenancy, world, monkeypatch
+):
     """The database, not the job's own bookkeeping, holds the line: a worker that did not see
     the first claim (it read before it was committed) still cannot claim it again."""
     reminders_send(now=_at(9))
-    monkey_claimed = services.selectors.claimed_keys
-    try:
-        services.selectors.claimed_keys = lambda periods: {}
-        report = reminders_send(now=_at(9))
-    finally:
-        services.selectors.claimed_keys = monkey_claimed
+    monkeypatch.setattr("safeboard.reminders.selectors.claimed_keys", lambda periods: {})
+    report = reminders_send(now=_at(9))
     assert report.skipped == 1
     assert len(_to(tenancy)) == 1
 

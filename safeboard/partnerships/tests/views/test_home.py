@@ -133,7 +133,9 @@ def test_it_shows_what_changed_since_the_previous_visit_without_a_history_row_a_
     again = client_for(chair.user).get(HOME).content.decode()
     changes = _panel(again, "planschanges")
     assert "1 change to the plan by others" in changes
-    url = re.search(r'href="(/p/ourshire/changes/\?since=[^"]+)"', changes).group(1)
+    found = re.search(r'href="(/p/ourshire/changes/\?since=[^"]+)"', changes)
+    assert found
+    url = found.group(1)
     listed = client.get(url.replace("&amp;", "&")).content.decode()
     assert "Neglect toolkit, second edition" in listed
     assert "Our Partnership manager" in listed
