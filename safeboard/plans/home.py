@@ -63,13 +63,18 @@ def _mine(access: PartnershipAccess) -> Q:
     return mine
 
 
+def _date(day: dt.date) -> str:
+    """3 March 2027."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def _due_text(due: dt.date, today: dt.date) -> str:
     days = (due - today).days
     if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} overdue (due {due:%-d %B %Y})"
+        return f"{-days} day{'s' if days != -1 else ''} overdue (due {_date(due)})"
     if days == 0:
         return "Due today"
-    return f"Due {due:%-d %B %Y}"
+    return f"Due {_date(due)}"
 
 
 def my_actions_panel(access: PartnershipAccess, *, today: dt.date) -> Panel | None:
@@ -244,7 +249,8 @@ def changes_panel(access: PartnershipAccess, *, since: dt.datetime) -> Panel:
                 title=f"{count} change{'s' if count != 1 else ''} to the plan by others",
                 url=url,
                 urgency=Urgency.WATCH,
-                detail=f"Since {timezone.localtime(since):%-d %B %Y at %H:%M}",
+                detail=f"Since {_date(timezone.localtime(since))} at "
+                f"{timezone.localtime(since):%H:%M}",
             ),
         )
         if count
