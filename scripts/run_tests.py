@@ -117,6 +117,7 @@ def lint() -> bool:
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "safeboard.example.org",
+        "SITE_URL": "https://safeboard.example.org",
         "DATABASE_URL": "postgres://safeboard@127.0.0.1:5432/safeboard",
     }
     checks: list[tuple[str, list[str], dict[str, str] | None]] = [

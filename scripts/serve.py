@@ -2,7 +2,8 @@
 """What `make run` runs: Safeboard served the way production serves it, on this machine.
 
 Prepares (migrate, load the examples and print their demo accounts, collectstatic), then starts
-every process in PROCESSES and stops them all when one exits or on Ctrl-C. The settings are
+every process in `processes()` (gunicorn and the background worker) and stops them all when one
+exits or on Ctrl-C. The settings are
 config.settings.local (DEBUG off, WhiteNoise, the embedded SQLite in WAL mode), unless
 DJANGO_SETTINGS_MODULE says otherwise.
 """
@@ -24,7 +25,8 @@ BIN = Path(PY).parent
 
 
 def processes(port: int) -> list[tuple[str, list[str]]]:
-    """The long-running processes, by name. A background worker is one more line here."""
+    """The long-running processes, by name: the web server and the background worker (queued
+    tasks, and the reminder job on its schedule; production runs it as its own process)."""
     return [
         (
             "web",
@@ -40,6 +42,7 @@ def processes(port: int) -> list[tuple[str, list[str]]]:
                 "--no-control-socket",
             ],
         ),
+        ("worker", [PY, "manage.py", "run_worker", "--verbosity=1"]),
     ]
 
 
@@ -96,6 +99,8 @@ def main() -> int:
     )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    # Links in the reminder e-mails (printed by the console backend) point at this server.
+    os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{args.port}")
     prepare(examples=not args.no_examples)
     return serve(args.port)
 

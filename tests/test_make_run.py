@@ -188,3 +188,17 @@ def test_it_generates_a_secret_key_once_readable_only_by_its_owner(server):
     key_file = server.folder / "secret-key"
     assert len(key_file.read_text(encoding="utf-8").strip()) >= 50
     assert key_file.stat().st_mode & 0o777 == 0o600
+
+
+def test_it_runs_the_background_worker_beside_the_web_server(server):
+    """The worker runs the reminder job on its schedule; a run leaves its slot in the database."""
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while "Worker running; reminders every" not in server.output():
+        assert time.monotonic() < deadline, f"the worker did not start:\n{server.output()}"
+        time.sleep(0.5)
+    runs = (0,)
+    while runs == (0,) and time.monotonic() < deadline:
+        with sqlite3.connect(server.folder / "db.sqlite3") as connection:
+            runs = connection.execute("SELECT COUNT(*) FROM reminders_reminderrun").fetchone()
+        time.sleep(0.5)
+    assert runs != (0,), server.output()

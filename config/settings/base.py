@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "safeboard.core",
     "safeboard.accounts",
     "safeboard.partnerships",
@@ -34,6 +36,7 @@ INSTALLED_APPS = [
     "safeboard.finance",
     "safeboard.performance",
     "safeboard.scrutiny",
+    "safeboard.reminders",
     "safeboard.interchange",
     "safeboard.reports",
     "safeboard.ui",
@@ -159,6 +162,16 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Safeboard <no-reply@safeboard.invalid>")
+# Where people reach this installation: links in e-mails are absolute (reminders, invitations).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The background worker (docs/decisions/0027-background-worker-and-reminders.md): tasks are
+# queued in the database and run by `manage.py run_worker`, which also enqueues the reminder job
+# every REMINDERS_INTERVAL seconds.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+REMINDERS_INTERVAL = int(os.environ.get("REMINDERS_INTERVAL", "300"))
+# Daily and weekly summaries go from this hour (local time); weekly ones from Monday.
+REMINDERS_DIGEST_HOUR = int(os.environ.get("REMINDERS_DIGEST_HOUR", "7"))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

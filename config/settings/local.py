@@ -47,6 +47,11 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 
+# E-mails (reminders, invitations) are printed by the worker and web processes, not sent.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The reminder job runs every minute, so an "as soon as" reminder shows soon after a change.
+REMINDERS_INTERVAL = int(os.environ.get("REMINDERS_INTERVAL", "60"))
+
 # collectstatic writes the hashed, compressed files here; WhiteNoise serves only those.
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 

@@ -9,7 +9,7 @@ from safeboard.core.validators import single_line_text
 from safeboard.ui.forms import limit_choices, record_choice
 
 from .domain.roles import Role
-from .models import ROLE_CHOICES, Agency, AgencyType, Membership, Partnership
+from .models import ROLE_CHOICES, Agency, AgencyType, Membership, Partnership, ReminderFrequency
 from .selectors import agency_list
 
 
@@ -168,3 +168,21 @@ class MembershipEditForm(_AgencyChoiceMixin, VersionedForm):
             "agency": membership.agency_id,
             "job_title": membership.job_title,
         }
+
+
+class ReminderPreferenceForm(VersionedForm):
+    """A person's own choice of e-mail reminders in one partnership."""
+
+    reminder_frequency = forms.ChoiceField(
+        label="How often do you want e-mails about what needs you?",
+        choices=ReminderFrequency.choices,
+        widget=forms.RadioSelect,
+        help_text="The e-mails list your overdue and due-soon actions and returns, and what is "
+        "waiting for you. A summary comes at most once a day or once a week; “as soon as” sends "
+        "one e-mail for each new thing, once.",
+        error_messages={"required": "Select how often you want e-mail reminders."},
+    )
+
+    @staticmethod
+    def initial_for(membership: Membership) -> dict[str, Any]:
+        return {"reminder_frequency": membership.reminder_frequency}

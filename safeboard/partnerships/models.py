@@ -82,6 +82,15 @@ class Agency(PartnershipOwned, Archivable):
 ROLE_CHOICES = [(r.value, r.label) for r in Role]
 
 
+class ReminderFrequency(models.TextChoices):
+    """How often a person is e-mailed about what needs them (the reminders app sends them)."""
+
+    IMMEDIATE = "immediate", "As soon as something needs me (one e-mail for each thing)"
+    DAILY = "daily", "A daily summary"
+    WEEKLY = "weekly", "A weekly summary (on Mondays)"
+    NONE = "none", "No e-mails"
+
+
 class Membership(PartnershipOwned, Archivable):
     """A person's place in one partnership: their role there and, optionally, their agency."""
 
@@ -93,6 +102,16 @@ class Membership(PartnershipOwned, Archivable):
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
     )
     job_title = models.CharField("job title", max_length=200, blank=True)
+    reminder_frequency = models.CharField(
+        "e-mail reminders",
+        max_length=10,
+        choices=ReminderFrequency.choices,
+        default=ReminderFrequency.DAILY,
+    )
+    # When the person last opened their home page here: "since" for what changed. Written with a
+    # plain UPDATE (services.membership_record_home_visit), so a visit is no change in history;
+    # the history pages leave it out (MEMBERSHIP_HISTORY_IGNORED).
+    last_home_visit = models.DateTimeField("last home page visit", null=True, editable=False)
 
     objects = ArchivableQuerySet.as_manager()
 
@@ -108,3 +127,7 @@ class Membership(PartnershipOwned, Archivable):
     @property
     def role_enum(self) -> Role:
         return Role(self.role)
+
+
+# Fields of Membership the history pages do not show: a visit to the home page is not a change.
+MEMBERSHIP_HISTORY_IGNORED = ("last_home_visit",)

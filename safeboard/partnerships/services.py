@@ -3,6 +3,8 @@ made the change."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,7 +15,7 @@ from safeboard.core.services import save_recorded, unique_key
 
 from .domain.membership_rules import agency_required, leaves_no_manager
 from .domain.roles import Role
-from .models import Agency, AgencyType, Membership, Partnership
+from .models import Agency, AgencyType, Membership, Partnership, ReminderFrequency
 
 
 def _check_one_line(label: str, value: str, *, field: str) -> None:
@@ -227,3 +229,33 @@ def membership_archive(*, membership: Membership, by: User) -> Membership:
     membership.archived_at = timezone.now()
     save_recorded(membership, by=by)
     return membership
+
+
+@transaction.atomic
+def membership_set_reminders(
+    *,
+    membership: Membership,
+    reminder_frequency: str,
+    by: User | None,
+    expected_version: int | None = None,
+) -> Membership:
+    """The person's own choice of e-mail reminders for this partnership, kept in history."""
+    if reminder_frequency not in ReminderFrequency.values:
+        raise ApplicationError(
+            "Select how often you want e-mail reminders", field="reminder_frequency"
+        )
+    membership.reminder_frequency = reminder_frequency
+    save_recorded(
+        membership,
+        by=by,
+        update_fields=["reminder_frequency"],
+        expected_version=expected_version,
+    )
+    return membership
+
+
+def membership_record_home_visit(*, membership: Membership, at: dt.datetime) -> None:
+    """Note that the person opened their home page: a plain UPDATE of one column, so a visit
+    makes no history row and moves no record version (an edit form open elsewhere stays good)."""
+    Membership.objects.filter(pk=membership.pk).update(last_home_visit=at)
+    membership.last_home_visit = at

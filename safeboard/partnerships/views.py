@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeboard.accounts.models import User
@@ -32,9 +34,10 @@ from .forms import (
     MembershipEditForm,
     PartnershipCreateForm,
     PartnershipSettingsForm,
+    ReminderPreferenceForm,
 )
 from .invitations import invitation_send
-from .models import Membership, Partnership
+from .models import MEMBERSHIP_HISTORY_IGNORED, Membership, Partnership
 from .switching import switch_destination
 
 pages = AppPages("partnerships")
@@ -45,18 +48,79 @@ PEOPLE = ("People", "people_list")
 # --- Overview -----------------------------------------------------------------------------------
 
 
+def _since(request: PartnershipRequest) -> dt.datetime | None:
+    """When the person last looked at this home page before this session: kept in the session,
+    so that coming back to the page later the same day still shows what changed since then."""
+    key = f"home_since:{request.access.partnership.pk}"
+    if key not in request.session:
+        last = request.access.membership.last_home_visit
+        request.session[key] = last.isoformat() if last else ""
+    stored = request.session[key]
+    return dt.datetime.fromisoformat(stored) if stored else None
+
+
 @require_GET
 @partnership_view()
 def home(request: PartnershipRequest) -> HttpResponse:
-    p = request.access.partnership
+    """The person's working day: what needs them in every module, most urgent first."""
+    since = _since(request)
+    page = selectors.home_page(request.access, today=timezone.localdate(), since=since)
+    services.membership_record_home_visit(membership=request.access.membership, at=timezone.now())
     return render(
         request,
         "partnerships/home.html",
         {
-            "partnership": p,
-            "agency_count": selectors.agency_list(partnership=p).count(),
-            "member_count": selectors.membership_list(partnership=p).count(),
+            "partnership": request.access.partnership,
+            "page": page,
+            "since": since,
+            "reminder_label": request.access.membership.get_reminder_frequency_display(),
         },
+    )
+
+
+@require_GET
+@partnership_view()
+def changes(request: PartnershipRequest) -> HttpResponse:
+    """What changed in the partnership (since a moment, from the home page), newest first."""
+    since = _parse_since(request.GET.get("since", ""))
+    return render(
+        request,
+        "partnerships/changes.html",
+        {
+            "changes": selectors.partnership_changes(
+                partnership=request.access.partnership, since=since
+            ),
+            "since": since,
+            "shown": selectors.CHANGES_SHOWN,
+            "breadcrumbs": pages.crumbs(request),
+        },
+    )
+
+
+def _parse_since(text: str) -> dt.datetime | None:
+    """A moment from the page's address; anything else (a typo, a tampered link) is ignored."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+@require_http_methods(["GET", "POST"])
+@partnership_view()
+def reminder_preference(request: PartnershipRequest) -> HttpResponse:
+    """The person's own choice of e-mail reminders in this partnership."""
+    membership = request.access.membership
+    return edit_page(
+        request,
+        ReminderPreferenceForm,
+        membership,
+        save=functools.partial(services.membership_set_reminders, membership=membership),
+        success="Your e-mail reminders are saved.",
+        next_url=reverse("partnerships:home", args=[request.access.partnership.slug]),
+        title="E-mail reminders",
+        caption=request.access.partnership.name,
+        breadcrumbs=pages.crumbs(request),
     )
 
 
@@ -221,7 +285,7 @@ def person_detail(request: PartnershipRequest, membership_id: int) -> HttpRespon
         "partnerships/person_detail.html",
         {
             "membership": membership,
-            "history": history_for(membership),
+            "history": history_for(membership, ignore=MEMBERSHIP_HISTORY_IGNORED),
             "breadcrumbs": pages.crumbs(request, PEOPLE),
         },
     )
@@ -308,6 +372,8 @@ def home_redirect(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:sign_in")
     assert isinstance(request.user, User)
     memberships = list(selectors.memberships_of(user=request.user))
+    if request.user.is_site_admin and not memberships:
+        return redirect("site_partnerships")
     if len(memberships) == 1 and not request.user.is_site_admin:
         return redirect("partnerships:home", memberships[0].partnership.slug)
     return render(request, "partnerships/choose.html", {"memberships": memberships})
@@ -352,6 +418,19 @@ def site_partnerships(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _created(made: tuple[Partnership, Membership]) -> str:
+    partnership, membership = made
+    if membership.user.has_usable_password():
+        return (
+            f"{partnership.name} created. {membership.user.email} is its manager: they already "
+            "have a Safeboard account, so they can sign in and find it now."
+        )
+    return (
+        f"{partnership.name} created. {membership.user.email} is its manager: we have sent "
+        "them an invitation to set a password."
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @site_admin_view
 def site_partnership_create(request: HttpRequest) -> HttpResponse:
@@ -368,7 +447,7 @@ def site_partnership_create(request: HttpRequest) -> HttpResponse:
         request,
         PartnershipCreateForm(posted(request)),
         save=create,
-        success=lambda made: f"{made[0].name} created. {made[1].user.email} is its manager.",
+        success=_created,
         next_url=reverse("site_partnerships"),
         title="Create a partnership",
         caption="Site administration",

@@ -11,6 +11,7 @@ MODULE = Module(
     url_records="safeboard.performance.tests.url_records:URL_RECORDS",
     scrutiny="safeboard.performance.scrutiny_subjects:SUBJECTS",
     examples="safeboard.performance.examples:load",
+    home="safeboard.performance.home:panels",
     history=(
         "Indicator",
         "IndicatorPartner",

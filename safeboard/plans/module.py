@@ -13,4 +13,5 @@ MODULE = Module(
     scrutiny="safeboard.plans.scrutiny_subjects:SUBJECTS",
     plan_file="safeboard.plans.planfile:SECTION",
     history=("Plan", "Statement", "Theme", "WorkStream", "Action", "ProgressUpdate"),
+    home="safeboard.plans.home:panels",
 )
