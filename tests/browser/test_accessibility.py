@@ -35,6 +35,7 @@ NAV_FOR_EVERYONE = [
     "Data set",
     "Governance",
     "Budget",
+    "Challenges",
     "Agencies",
     "People",
     "Roles",

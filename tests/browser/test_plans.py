@@ -51,7 +51,7 @@ def test_group_chair_records_progress_and_the_overview_shows_it(site: str, page:
     follow(page, page.get_by_role("navigation", name="Menu").get_by_role("link", name="Plan"))
     follow(page, page.get_by_role("link", name="Strategic Business Plan 2011 - 2014", exact=True))
     follow(page, page.get_by_role("main").get_by_role("link", name=re.compile(r"^Overview: ")))
-    row = page.locator("tr", has=page.get_by_role("link", name=ACTION, exact=True))
+    row = page.locator("tr", has=page.get_by_role("link", name=ACTION, exact=True)).first
     expect(row).to_contain_text("Red")
     group_row = page.locator("tr", has_text="Education and Training Sub-Group").first
     expect(group_row).to_be_visible()
