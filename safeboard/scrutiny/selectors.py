@@ -66,13 +66,75 @@ def with_subjects(*, partnership: Partnership, comments: Sequence[Comment]) -> l
     return [ChallengeRow(c, records[(c.subject_kind, c.subject_key)]) for c in comments]
 
 
-def comments_on(*, partnership: Partnership, kind: str, key: str) -> list[Comment]:
+@dataclass(frozen=True)
+class CommentShown:
+    """A comment or challenge as a record's page shows it: plain values, read in one light
+    query (record pages are read far more often than comments are written)."""
+
+    pk: int
+    kind: str
+    text: str
+    created_at: datetime.datetime
+    author_name: str
+    status: str
+    response_due: datetime.date | None
+    response: str
+    responded_at: datetime.datetime | None
+    responder_name: str
+
+    @property
+    def is_challenge(self) -> bool:
+        return self.kind == CommentKind.CHALLENGE
+
+
+def comments_on(*, partnership: Partnership, kind: str, key: str) -> list[CommentShown]:
     """Every comment and challenge on one record, oldest first."""
-    return list(
+    rows = (
         Comment.objects.filter(partnership=partnership, subject_kind=kind, subject_key=key)
-        .select_related(*PEOPLE)
         .order_by("created_at", "pk")
+        .values_list(
+            "pk",
+            "kind",
+            "text",
+            "created_at",
+            "author__user__full_name",
+            "author__user__email",
+            "status",
+            "response_due",
+            "response",
+            "responded_at",
+            "responded_by__user__full_name",
+            "responded_by__user__email",
+        )
     )
+    return [
+        CommentShown(
+            pk,
+            kind_,
+            text,
+            created,
+            author or author_email or "",
+            status,
+            due,
+            response,
+            responded_at,
+            responder or responder_email or "",
+        )
+        for (
+            pk,
+            kind_,
+            text,
+            created,
+            author,
+            author_email,
+            status,
+            due,
+            response,
+            responded_at,
+            responder,
+            responder_email,
+        ) in rows
+    ]
 
 
 def challenge_log(*, partnership: Partnership, status: str = "") -> QuerySet[Comment]:
