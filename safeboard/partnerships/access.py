@@ -61,20 +61,20 @@ class PartnershipRequest(HttpRequest):
 
 
 def access_partnership(user: User, slug: str) -> PartnershipAccess:
+    """The signed-in person's active membership of the partnership at `slug`, in one query on
+    every partnership page (the person is the request's own, so it is not read again)."""
+    if not user.is_active:
+        raise Http404(NOT_FOUND)
     membership = (
         Membership.objects.active()
-        .select_related("partnership", "agency", "user")
-        .filter(
-            user=user,
-            user__is_active=True,
-            partnership__slug=slug,
-            partnership__archived_at__isnull=True,
-        )
+        .select_related("partnership", "agency")
+        .filter(user=user, partnership__slug=slug, partnership__archived_at__isnull=True)
         .first()
     )
     if membership is None:
         raise Http404(NOT_FOUND)
     assert isinstance(membership, Membership)
+    membership.user = user
     return PartnershipAccess(user=user, partnership=membership.partnership, membership=membership)
 
 
