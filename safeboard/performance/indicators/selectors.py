@@ -18,7 +18,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, FilteredRelation, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    FilteredRelation,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+)
+from django.db.models.functions import Cast
 
 from safeboard.partnerships.domain import disclosure
 from safeboard.partnerships.domain.disclosure import Entitlement
@@ -260,13 +271,23 @@ def report_period(
     return period, choices, as_of
 
 
+def _as_text(field: str) -> Cast:
+    return Cast(field, output_field=CharField())
+
+
 def report_summary_key(*, partnership: Partnership, period: datetime.date | None) -> str:
     """A digest of everything the report's summary at `period` is drawn from: the indicators
     (as last saved), their priorities and outcomes and the plans these belong to, each
     analysis's data version, the partnership's address and the drawing code's version
     (`analysis.RENDERING_FORMAT`). Read as plain values in four
     queries, so that a kept summary is served without building the report."""
-    indicators = list(_indicators(partnership).values_list("pk", "modified_at", "position"))
+    # Times read as their text: the digest needs only to tell them apart, and converting
+    # hundreds of them to datetimes (and writing those out again) was most of its cost.
+    indicators = list(
+        _indicators(partnership)
+        .annotate(saved=_as_text("modified_at"))
+        .values_list("pk", "saved", "position")
+    )
     links = sorted(
         Indicator.themes.through.objects.filter(theme__partnership=partnership).values_list(
             "indicator_id", "theme_id"
@@ -275,7 +296,8 @@ def report_summary_key(*, partnership: Partnership, period: datetime.date | None
     themes = list(
         Theme.objects.filter(partnership=partnership)
         .order_by("pk")
-        .values_list("pk", "modified_at", "plan_id", "plan__modified_at")
+        .annotate(saved=_as_text("modified_at"), plan_saved=_as_text("plan__modified_at"))
+        .values_list("pk", "saved", "plan_id", "plan_saved")
     )
     versions = sorted(
         IndicatorAnalysis.objects.filter(partnership=partnership, as_of__isnull=True).values_list(
