@@ -150,6 +150,18 @@ class ReturnRow:
         """The saved figure `name` (value, numerator, denominator) as a person writes it."""
         return _shown(getattr(self.value, name)) if self.value is not None else ""
 
+    @property
+    def value_shown(self) -> str:
+        return self.shown("value")
+
+    @property
+    def numerator_shown(self) -> str:
+        return self.shown("numerator")
+
+    @property
+    def denominator_shown(self) -> str:
+        return self.shown("denominator")
+
     def last_period(self, name: str) -> str:
         """The hint for the box of figure `name`: "Last period (March 2020): 336"."""
         if not self.previous_label:
@@ -167,6 +179,16 @@ class ReturnPage:
     entered: int
     completeness: float | None
     timeliness: str
+
+    @property
+    def all_illustrative(self) -> bool:
+        """Every row illustrative: the page says so once and marks no row."""
+        return bool(self.rows) and all(r.indicator.is_illustrative for r in self.rows)
+
+    @property
+    def any_ratio(self) -> bool:
+        """Some row has a numerator and denominator (a count has neither)."""
+        return any(r.has_ratio for r in self.rows)
 
 
 class ReturnFigures(NamedTuple):
