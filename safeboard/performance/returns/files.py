@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -120,30 +120,30 @@ MAX_COMMENT = 5000
 MAX_FIGURE = "9999999999"  # returns.MAX_ABS
 
 
-def _validation(kind: str, *, minimum: str | None, title: str, prompt: str) -> DataValidation:
+def _validation(
+    kind: Literal["whole", "decimal"], *, minimum: str | None, title: str, prompt: str
+) -> DataValidation:
     """A check Excel makes as a number is typed, with the message shown when the box is chosen
     (Excel limits a title to 32 characters and a message to 255). Safeboard checks every figure
-    again on upload: this only helps the person typing."""
-    if minimum is None:
-        bounds = {"operator": "between", "formula1": f"-{MAX_FIGURE}", "formula2": MAX_FIGURE}
+    again on upload: this only helps the person typing. No minimum: any number Safeboard holds."""
+    if kind == "whole":
+        error = "Enter a whole number, 0 or more, like 12."
+    elif minimum is not None:
+        error = "Enter a number, 0 or more, like 12 or 3.5."
     else:
-        bounds = {"operator": "greaterThanOrEqual", "formula1": minimum}
+        error = "Enter a number, like 12 or 3.5."
     return DataValidation(
         type=kind,
+        operator="between" if minimum is None else "greaterThanOrEqual",
+        formula1=f"-{MAX_FIGURE}" if minimum is None else minimum,
+        formula2=MAX_FIGURE if minimum is None else None,
         allow_blank=True,
         showInputMessage=True,
         showErrorMessage=True,
         promptTitle=title[:32],
         prompt=prompt[:255],
-        errorTitle="Check the number"[:32],
-        error=(
-            "Enter a whole number, 0 or more, like 12."
-            if kind == "whole"
-            else "Enter a number, 0 or more, like 12 or 3.5."
-            if minimum is not None
-            else "Enter a number, like 12 or 3.5."
-        ),
-        **bounds,
+        errorTitle="Check the number",
+        error=error,
     )
 
 
@@ -228,7 +228,7 @@ def return_template_xlsx(template: selectors.Template) -> bytes:
         cell = sheet.cell(row=1, column=position)
         xlsx_renderer.set_value(cell, selectors.TEMPLATE_LABELS[name])
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _TOP
-    checks = _validations()
+    checks: dict[str, DataValidation] = _validations()
     for number, row in enumerate(template.rows, start=2):
         boxes = _row_checks(row)
         for position, (name, value) in enumerate(zip(columns, row.cells(), strict=True), 1):
@@ -236,14 +236,14 @@ def return_template_xlsx(template: selectors.Template) -> bytes:
             kind = ColumnType.DECIMAL if name in FIGURES else ColumnType.TEXT
             xlsx_renderer.set_value(cell, value, kind)
             cell.alignment = _TOP
-            check = "comment" if name == "comment" else boxes.get(name)
-            if check is None:
+            box = "comment" if name == "comment" else boxes.get(name)
+            if box is None:
                 cell.fill, cell.font = _LOCKED_FILL, _LOCKED_FONT
                 continue
             cell.protection = Protection(locked=False)
-            if check == "count":
+            if box == "count":
                 cell.number_format = "0"
-            checks[check].add(cell.coordinate)
+            checks[box].add(cell.coordinate)
     for check in checks.values():
         if check.sqref:
             sheet.add_data_validation(check)

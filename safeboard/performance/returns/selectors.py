@@ -220,19 +220,21 @@ def return_figures(agency_return: AgencyReturn) -> ReturnFigures:
 
 
 def _previous_period(agency_return: AgencyReturn, indicators: Sequence[Indicator]) -> Any:
-    """The period before the return's (its start and label) and the agency's values for it, by
-    indicator id. One query."""
+    """The period before the return's (its label) and the values for it, by indicator id: the
+    agency's own, else the partnership's (the agency is each indicator's source, so an approved
+    return's value is the partnership's; values loaded from elsewhere are only that). One
+    query."""
     start = periods.period_start(
         agency_return.period_start - datetime.timedelta(days=1), agency_return.frequency
     )
-    values = {
-        v.indicator_id: v
-        for v in Value.objects.filter(
-            indicator__in=[i.pk for i in indicators],
-            agency_id=agency_return.agency_id,
-            period_start=start,
-        )
-    }
+    values: dict[int, Value] = {}
+    for v in Value.objects.filter(
+        Q(agency_id=agency_return.agency_id) | Q(agency__isnull=True),
+        indicator__in=[i.pk for i in indicators],
+        period_start=start,
+    ).order_by("agency_id"):
+        if v.agency_id is not None or v.indicator_id not in values:
+            values[v.indicator_id] = v
     return periods.label(start, agency_return.frequency), values
 
 

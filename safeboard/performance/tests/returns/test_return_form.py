@@ -8,7 +8,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from lxml import html
+from lxml import html  # type: ignore[import-untyped]
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
@@ -96,6 +96,9 @@ def test_it_shows_each_measures_definition_and_last_periods_value_by_its_box(ten
     world.percent.denominator_label = "children referred"
     world.percent.save()
     ValueFactory(indicator=world.whole, agency=tenancy.agency, period_start=MARCH, value=336)
+    ValueFactory(indicator=world.whole, agency=None, period_start=MARCH, value=999)
+    # Loaded as the partnership's figure only (as the example series are): that is shown.
+    ValueFactory(indicator=world.part, agency=None, period_start=MARCH, value=Decimal("40.0"))
     ValueFactory(
         indicator=world.percent,
         agency=tenancy.agency,
@@ -111,7 +114,7 @@ def test_it_shows_each_measures_definition_and_last_periods_value_by_its_box(ten
     about = tree.get_element_by_id(fieldset.get("aria-describedby")).text_content()
     assert about == "Count. Children on a child protection plan on the last day of the month."
     assert hint_of(tree, f"value_{whole}") == "Last period (March 2020): 336"
-    assert hint_of(tree, f"value_{part}") == "Last period (March 2020): not recorded"
+    assert hint_of(tree, f"value_{part}") == "Last period (March 2020): 40"
     assert hint_of(tree, f"numerator_{percent}") == (
         "Children seen within five working days. Last period (March 2020): 0.25"
     )
@@ -119,6 +122,10 @@ def test_it_shows_each_measures_definition_and_last_periods_value_by_its_box(ten
         "Children referred. Last period (March 2020): 12.5"
     )
     assert hint_of(tree, f"value_{percent}").startswith("Worked out from the numerator")
+
+    Value.objects.filter(period_start=MARCH).delete()
+    _, tree = page_of(lead(tenancy), world.agency_return)
+    assert hint_of(tree, f"value_{whole}") == "Last period (March 2020): not recorded"
 
 
 def test_it_shows_saved_numbers_as_a_person_writes_them(tenancy, world):
