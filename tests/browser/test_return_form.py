@@ -25,12 +25,12 @@ def _scroll_width(page: Page) -> int:
 
 def test_an_agency_lead_fills_in_their_return_on_a_phone(site: str, page: Page) -> None:
     schedule_april_returns(page, site)
-    page.set_viewport_size(PHONE)
     sign_in(page, site, demo_email("agencylead", SLUG))
     nav(page, "Data set")
     follow(page, page.get_by_role("link", name="your agency's returns"))
     follow(page, page.get_by_role("link", name=re.compile(r"^Monthly return from 1 April 2020")))
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Return for {PERIOD}")
+    page.set_viewport_size(PHONE)  # the menu is found at desktop width; the return on a phone
 
     main = page.get_by_role("main")
     assert main.inner_text().count(LABEL) == 1
