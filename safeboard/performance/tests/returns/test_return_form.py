@@ -14,6 +14,7 @@ from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
 from safeboard.performance.models import AgencyReturn, Indicator, Value
 from safeboard.performance.tests.factories import IndicatorFactory, ValueFactory
+from safeboard.ui.tests.pages import queries_to_show
 
 from .conftest import APRIL
 
@@ -189,3 +190,20 @@ def test_it_lists_errors_in_page_order_and_keeps_the_boxes(tenancy, world):
     assert boxes.index(links[0][1:]) < boxes.index(links[1][1:])
     assert box_value(tree, f"value_{world.whole.pk}") == "ten"  # as typed, to correct it
     assert not Value.objects.exists()
+
+
+def test_it_shows_the_return_in_a_fixed_number_of_queries(tenancy, world):
+    client = lead(tenancy)
+    saved_value(world, world.whole, tenancy, value=Decimal("3"))
+    ValueFactory(indicator=world.whole, agency=tenancy.agency, period_start=MARCH, value=2)
+    small = queries_to_show(client, url(world.agency_return))
+    template_small = queries_to_show(client, url(world.agency_return, "template.xlsx"))
+    for n in range(10):
+        more = IndicatorFactory(
+            partnership=tenancy.ours, source_agency=tenancy.agency, position=10 + n
+        )
+        saved_value(world, more, tenancy, value=Decimal(n))
+        ValueFactory(indicator=more, agency=tenancy.agency, period_start=MARCH, value=n)
+        ValueFactory(indicator=more, agency=None, period_start=MARCH, value=n)
+    assert queries_to_show(client, url(world.agency_return)) == small
+    assert queries_to_show(client, url(world.agency_return, "template.xlsx")) == template_small
