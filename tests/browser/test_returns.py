@@ -47,7 +47,8 @@ def filled_template(path: Path, *, broken: bool = False) -> bytes:
     workbook = openpyxl.load_workbook(path)
     sheet = workbook.active
     assert sheet is not None
-    header = [cell.value for cell in sheet[1]]
+    # The headers are readable labels ("Indicator code" for indicator_code).
+    header = ["_".join(str(cell.value).split()).lower() for cell in sheet[1]]
     code_col, value_col = header.index("indicator_code"), header.index("value")
     comment_col = header.index("comment")
     for row in sheet.iter_rows(min_row=2):

@@ -225,9 +225,28 @@ def part_of_whole_errors(
     return errors
 
 
-def _fmt(number: Decimal) -> str:
+def plain_number(number: Decimal) -> str:
+    """A figure as a person writes it: 336, 12.5, 0.25 (never "336.0000", the stored scale)."""
     text = f"{number:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_fmt = plain_number
+
+
+def short_definition(text: str, limit: int = 160) -> str:
+    """The first sentence of an indicator's definition, at most `limit` characters (cut at a word,
+    with "…"), for the hint beside a box: the whole definition is on the indicator's page."""
+    words = " ".join(text.split())
+    for end in (". ", "? ", "! "):
+        at = words.find(end)
+        if 0 < at < limit:
+            words = words[: at + 1]
+            break
+    if len(words) <= limit:
+        return words
+    cut = words[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut}…"
 
 
 # Outliers ---------------------------------------------------------------------------------------

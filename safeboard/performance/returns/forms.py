@@ -63,13 +63,37 @@ class ScheduleForm(forms.Form):
         return f"{len(created)} return{'s' if len(created) != 1 else ''} expected for {label}."
 
 
-def _row_field(label: str, code: str) -> forms.CharField:
+def _row_field(label: str, code: str, hint: str = "") -> forms.CharField:
     return forms.CharField(
         label=f"{label} for {code}",
+        help_text=hint,
         required=False,
         max_length=40,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
     )
+
+
+def _hint(*parts: str) -> str:
+    """Hint sentences joined: "Children referred. Last period (March 2020): 4"."""
+    kept = [p.strip() for p in parts if p.strip()]
+    kept = [p[:1].upper() + p[1:] for p in kept]
+    last = len(kept) - 1
+    return " ".join(p if i == last or p.endswith(".") else f"{p}." for i, p in enumerate(kept))
+
+
+def _figure_hints(row: ReturnRow) -> dict[str, str]:
+    """The hint on each figure's box: what it counts and last period's figure, as written."""
+    indicator = row.indicator
+    if not row.has_ratio:
+        return {"value": row.last_period("value")}
+    return {
+        "numerator": _hint(indicator.numerator_label, row.last_period("numerator")),
+        "denominator": _hint(indicator.denominator_label, row.last_period("denominator")),
+        "value": _hint(
+            "Worked out from the numerator and denominator: enter it only if you have neither.",
+            row.last_period("value"),
+        ),
+    }
 
 
 class ReturnValuesForm(VersionedForm):
@@ -83,10 +107,13 @@ class ReturnValuesForm(VersionedForm):
         for row in rows:
             indicator, value = row.indicator, row.value
             pk, code = indicator.pk, indicator.code
+            hints = _figure_hints(row)
             if row.has_ratio:
-                self.fields[f"numerator_{pk}"] = _row_field("Numerator", code)
-                self.fields[f"denominator_{pk}"] = _row_field("Denominator", code)
-            self.fields[f"value_{pk}"] = _row_field("Value", code)
+                self.fields[f"numerator_{pk}"] = _row_field("Numerator", code, hints["numerator"])
+                self.fields[f"denominator_{pk}"] = _row_field(
+                    "Denominator", code, hints["denominator"]
+                )
+            self.fields[f"value_{pk}"] = _row_field("Value", code, hints["value"])
             self.fields[f"comment_{pk}"] = forms.CharField(
                 label=f"Comment for {code}",
                 required=False,
@@ -97,7 +124,7 @@ class ReturnValuesForm(VersionedForm):
                 for name in ("value", "numerator", "denominator"):
                     number = getattr(value, name)
                     if f"{name}_{pk}" in self.fields and number is not None:
-                        self.initial[f"{name}_{pk}"] = rules._fmt(number)
+                        self.initial[f"{name}_{pk}"] = rules.plain_number(number)
                 self.initial[f"comment_{pk}"] = value.comment
 
     def clean(self) -> dict[str, Any]:

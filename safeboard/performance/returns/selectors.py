@@ -23,9 +23,24 @@ from ..domain.tidy import IndicatorInfo
 from ..indicators.presenters import ILLUSTRATIVE_LABEL
 from ..models import AgencyReturn, Frequency, Indicator, PartOfWhole, ReturnStatus, Unit, Value
 
-# A tidy file (so that it uploads again) with the indicator's name beside its code.
-TEMPLATE_COLUMNS = [TIDY_COLUMNS[0], "indicator_name", *TIDY_COLUMNS[1:], "illustrative"]
-TEMPLATE_WIDTHS = [16, 40, 14, 16, 12, 12, 12, 40, 30]
+# The return's template: a tidy file (so that it uploads again) whose headers a person reads.
+# Each label, made lower case with its spaces as "_", is the tidy column's name ("Indicator code"
+# is indicator_code), so the upload accepts the labels and the raw names alike; the columns that
+# are not tidy ones (indicator, unit, definition, illustrative) are ignored on upload.
+TEMPLATE_LABELS = {
+    "indicator_code": "Indicator code",
+    "indicator_name": "Indicator",
+    "unit": "Unit",
+    "definition": "Definition",
+    "period": "Period",
+    "agency": "Agency",
+    "value": "Value",
+    "numerator": "Numerator",
+    "denominator": "Denominator",
+    "comment": "Comment",
+    "illustrative": "Illustrative",
+}
+TEMPLATE_COLUMNS = list(TEMPLATE_LABELS)
 
 OVERVIEW_PERIODS = 12
 # Status tags carry their text as well as a colour.
@@ -108,6 +123,10 @@ def part_of_whole_rules(partnership_id: int) -> list[tuple[int, int, str, str]]:
     )
 
 
+def _shown(number: Decimal | None) -> str:
+    return "" if number is None else rules.plain_number(number)
+
+
 @dataclass
 class ReturnRow:
     indicator: Indicator
@@ -116,6 +135,39 @@ class ReturnRow:
     limits: tuple[float, float] | None
     is_outlier: bool
     outlier_message: str
+    # The agency's value for the period before this one (None when it has none) and its label.
+    previous: Value | None = None
+    previous_label: str = ""
+
+    @property
+    def about(self) -> str:
+        """The unit and the first sentence of the definition: "Count. Children on a plan."."""
+        unit = str(self.indicator.get_unit_display())
+        definition = rules.short_definition(self.indicator.definition)
+        return f"{unit}. {definition}" if definition else unit
+
+    def shown(self, name: str) -> str:
+        """The saved figure `name` (value, numerator, denominator) as a person writes it."""
+        return _shown(getattr(self.value, name)) if self.value is not None else ""
+
+    @property
+    def value_shown(self) -> str:
+        return self.shown("value")
+
+    @property
+    def numerator_shown(self) -> str:
+        return self.shown("numerator")
+
+    @property
+    def denominator_shown(self) -> str:
+        return self.shown("denominator")
+
+    def last_period(self, name: str) -> str:
+        """The hint for the box of figure `name`: "Last period (March 2020): 336"."""
+        if not self.previous_label:
+            return ""
+        number = getattr(self.previous, name) if self.previous is not None else None
+        return f"Last period ({self.previous_label}): {_shown(number) or 'not recorded'}"
 
 
 @dataclass
@@ -127,6 +179,16 @@ class ReturnPage:
     entered: int
     completeness: float | None
     timeliness: str
+
+    @property
+    def all_illustrative(self) -> bool:
+        """Every row illustrative: the page says so once and marks no row."""
+        return bool(self.rows) and all(r.indicator.is_illustrative for r in self.rows)
+
+    @property
+    def any_ratio(self) -> bool:
+        """Some row has a numerator and denominator (a count has neither)."""
+        return any(r.has_ratio for r in self.rows)
 
 
 class ReturnFigures(NamedTuple):
@@ -157,9 +219,30 @@ def return_figures(agency_return: AgencyReturn) -> ReturnFigures:
     return ReturnFigures(indicators, values, history)
 
 
+def _previous_period(agency_return: AgencyReturn, indicators: Sequence[Indicator]) -> Any:
+    """The period before the return's (its label) and the values for it, by indicator id: the
+    agency's own, else the partnership's (the agency is each indicator's source, so an approved
+    return's value is the partnership's; values loaded from elsewhere are only that). One
+    query."""
+    start = periods.period_start(
+        agency_return.period_start - datetime.timedelta(days=1), agency_return.frequency
+    )
+    values: dict[int, Value] = {}
+    for v in Value.objects.filter(
+        Q(agency_id=agency_return.agency_id) | Q(agency__isnull=True),
+        indicator__in=[i.pk for i in indicators],
+        period_start=start,
+    ).order_by("agency_id"):
+        if v.agency_id is not None or v.indicator_id not in values:
+            values[v.indicator_id] = v
+    return periods.label(start, agency_return.frequency), values
+
+
 def return_page(agency_return: AgencyReturn, *, today: datetime.date) -> ReturnPage:
-    """The return's expected indicators with their values and outlier flags. Three queries."""
+    """The return's expected indicators with their values, last period's values and outlier
+    flags. Four queries."""
     indicators, values, history = return_figures(agency_return)
+    previous_label, previous = _previous_period(agency_return, indicators)
     rows = []
     for indicator in indicators:
         value = values.get(indicator.pk)
@@ -181,6 +264,8 @@ def return_page(agency_return: AgencyReturn, *, today: datetime.date) -> ReturnP
                 outlier_message=rules.outlier_message(indicator.code, limits)
                 if flagged and limits
                 else "",
+                previous=previous.get(indicator.pk),
+                previous_label=previous_label,
             )
         )
     entered = sum(1 for r in rows if r.value is not None and r.value.value is not None)
@@ -382,28 +467,93 @@ def values_export_rows(
         ]
 
 
-def return_template_rows(
+@dataclass(frozen=True)
+class TemplateRow:
+    """One row of the return's Excel template (files.return_template_xlsx)."""
+
+    code: str
+    name: str
+    unit: str  # the unit's code (models.Unit)
+    unit_label: str
+    definition: str
+    period: str
+    agency: str
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    comment: str
+    illustrative: str
+    numerator_label: str
+    denominator_label: str
+
+    @property
+    def has_ratio(self) -> bool:
+        return rules.has_ratio(self.unit)
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit == Unit.COUNT
+
+    def cells(self) -> list[Any]:
+        """The row's cells in the order of TEMPLATE_COLUMNS."""
+        return [
+            self.code,
+            self.name,
+            self.unit_label,
+            self.definition,
+            self.period,
+            self.agency,
+            _plain(self.value),
+            _plain(self.numerator),
+            _plain(self.denominator),
+            self.comment,
+            self.illustrative,
+        ]
+
+
+@dataclass(frozen=True)
+class Template:
+    agency_name: str
+    agency_key: str
+    period_label: str
+    frequency: str
+    rows: list[TemplateRow]
+
+
+def return_template(
     agency_return: AgencyReturn, *, entitlement: Entitlement, today: datetime.date
-) -> list[list[Any]]:
-    """The rows of the return's Excel template (TEMPLATE_COLUMNS): one per expected indicator.
+) -> Template:
+    """The return's Excel template: one row per expected indicator, with its unit and definition.
     The values saved so far are filled in only when `entitlement` sees figures not yet approved
     (those who act for the return); everyone else gets the blank template."""
     page = return_page(agency_return, today=today)
     rows = []
     for row in page.rows:
+        indicator = row.indicator
         value = row.value if entitlement.sees_drafts else None
         rows.append(
-            [
-                row.indicator.code,
-                row.indicator.name,
-                page.period_label,
-                agency_return.agency.key,
+            TemplateRow(
+                code=indicator.code,
+                name=indicator.name,
+                unit=indicator.unit,
+                unit_label=str(indicator.get_unit_display()),
+                definition=" ".join(indicator.definition.split()),
+                period=page.period_label,
+                agency=agency_return.agency.key,
                 # A rate entered as numerator and denominator is worked out again on upload.
-                value.value if value and value.numerator is None else None,
-                value.numerator if value else None,
-                value.denominator if value else None,
-                value.comment if value else "",
-                ILLUSTRATIVE_LABEL if row.indicator.is_illustrative else "",
-            ]
+                value=value.value if value and value.numerator is None else None,
+                numerator=value.numerator if value else None,
+                denominator=value.denominator if value else None,
+                comment=value.comment if value else "",
+                illustrative=ILLUSTRATIVE_LABEL if indicator.is_illustrative else "",
+                numerator_label=indicator.numerator_label,
+                denominator_label=indicator.denominator_label,
+            )
         )
-    return rows
+    return Template(
+        agency_name=agency_return.agency.name,
+        agency_key=agency_return.agency.key,
+        period_label=page.period_label,
+        frequency=agency_return.frequency,
+        rows=rows,
+    )

@@ -195,14 +195,14 @@ def return_template(request: PartnershipRequest, return_id: int) -> HttpResponse
     """The Excel template for the return: one row per expected indicator. Values already saved
     are filled in only for those who may act on the return."""
     agency_return = access_return(request.access, return_id)
-    rows = selectors.return_template_rows(
+    template = selectors.return_template(
         agency_return,
         entitlement=entitlement(request.access, output=Output.FILE, agency_return=agency_return),
         today=timezone.localdate(),
     )
     name = f"return-{agency_return.agency.key}-{agency_return.period_start:%Y-%m}.xlsx"
     return file_download(
-        files.return_template_xlsx(rows), filename=name, content_type=files.XLSX_CONTENT_TYPE
+        files.return_template_xlsx(template), filename=name, content_type=files.XLSX_CONTENT_TYPE
     )
 
 

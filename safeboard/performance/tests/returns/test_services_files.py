@@ -154,10 +154,10 @@ def test_it_fills_in_the_template_only_for_those_who_act_for_the_return(
     services.return_save_values(
         agency_return=world.agency_return, rows=_inputs(world), by=tenancy.manager
     )
-    rows = selectors.return_template_rows(
+    rows = selectors.return_template(
         world.agency_return, entitlement=entitlement, today=datetime.date(2020, 5, 1)
-    )
-    assert [r[0] for r in rows] == ["cp-all", "cp-neglect", "seen"]
-    assert (rows[0][4] == Decimal(10)) is filled
-    assert rows[2][4] is None  # a rate is worked out again from numerator and denominator
-    assert (rows[2][5] == Decimal(3)) is filled
+    ).rows
+    assert [r.code for r in rows] == ["cp-all", "cp-neglect", "seen"]
+    assert (rows[0].value == Decimal(10)) is filled
+    assert rows[2].value is None  # a rate is worked out again from numerator and denominator
+    assert (rows[2].numerator == Decimal(3)) is filled
