@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from safeboard.ui.charts import LineChart, Sparkline
+from safeboard.ui.charts import LineChart, Sparkline, key_marker
 
 from ..indicators import charts
-from ..indicators.series import IndicatorSeries
+from ..indicators.series import IndicatorSeries, PeriodRow
 
 register = template.Library()
 
@@ -52,6 +52,19 @@ DASH = "–"
 
 def _or_dash(value: Any) -> str:
     return DASH if value is None else num(value)
+
+
+def _variation_cell(r: PeriodRow) -> str:
+    """A data table's variation cell: the point's marker as the chart draws it (shape and
+    colour) and its label, and where the limits are recalculated (a rebase), why."""
+    style = charts.POINT_STYLES.get(r.point_type or "")
+    cell = (key_marker(style) + " " if style else "") + escape(r.variation or DASH)
+    if r.rebase_reason:
+        cell += (
+            '<br><span class="govuk-body-s sb-rebase-note">Limits recalculated from here: '
+            f"{escape(r.rebase_reason)}</span>"
+        )
+    return cell
 
 
 @register.simple_tag
@@ -92,7 +105,7 @@ def data_table_rows(
         cells.append(
             f"{numeric}{target}</td>{numeric}{forecast}</td>{numeric}{_or_dash(r.mean)}</td>"
             f"{numeric}{_or_dash(r.lower_limit)}</td>{numeric}{_or_dash(r.upper_limit)}</td>"
-            f'<td class="govuk-table__cell">{escape(r.variation or DASH)}</td>'
+            f'<td class="govuk-table__cell">{_variation_cell(r)}</td>'
         )
         if comparator:
             if r.comparator is not None:
