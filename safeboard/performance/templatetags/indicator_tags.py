@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from safeboard.ui.charts import LineChart, Sparkline, key_marker
 
-from ..indicators import charts
+from ..indicators import charts, icons
 from ..indicators.series import IndicatorSeries, PeriodRow
 
 register = template.Library()
@@ -45,6 +45,25 @@ def indicator_chart(series: IndicatorSeries) -> LineChart:
 def indicator_sparkline(series: IndicatorSeries) -> Sparkline:
     """`{% chart s|indicator_sparkline %}`: the dashboard card's line of recent values."""
     return charts.indicator_sparkline(series)
+
+
+@register.simple_tag
+def spc_icons(series: IndicatorSeries, which: str = "both") -> SafeString:
+    """`{% spc_icons s %}`: the series' Making Data Count variation and assurance icons
+    (indicators/icons.py), each followed by its words; `which` = "variation" or "assurance"
+    for one of them. The icon carries the words as its name, so the visible copy is hidden
+    from screen readers, which would otherwise read them twice."""
+    parts = []
+    if which in ("both", "variation"):
+        parts.append((icons.variation_icon(series.variation_icon), series.variation[1]))
+    if which in ("both", "assurance"):
+        parts.append((icons.assurance_icon(series.assurance_icon), series.assurance[1]))
+    html = " ".join(
+        f'<span class="sb-spc-status">{icon}<span class="sb-spc-status__text" '
+        f'aria-hidden="true">{escape(text)}</span></span>'
+        for icon, text in parts
+    )
+    return mark_safe(html)  # noqa: S308 - icons are drawn escaped; the words escaped here
 
 
 DASH = "–"
