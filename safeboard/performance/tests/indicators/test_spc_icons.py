@@ -102,3 +102,23 @@ def test_it_shows_the_icons_wherever_variation_and_assurance_show(tenancy, world
     for url in pages[:4]:
         html = client.get(url).content.decode()
         assert 'aria-label="Target consistently met"' in html, url
+
+
+@pytest.mark.django_db
+def test_it_prints_the_icons_in_the_pdf_summary(tenancy, world, monkeypatch):
+    from safeboard.performance.indicators import exports
+
+    printed: list[str] = []
+    original = exports.report_html
+
+    def capture(*args, **kwargs):
+        printed.append(original(*args, **kwargs))
+        return printed[-1]
+
+    monkeypatch.setattr(exports, "report_html", capture)
+    response = client_for(tenancy.user(Role.BOARD_MEMBER)).get(f"{BASE}/report.pdf")
+    assert response.content.startswith(b"%PDF")
+    (html,) = printed
+    assert 'class="sb-spc-icon sb-spc-icon--variation"' in html
+    assert 'aria-label="Special cause: improvement, higher"' in html
+    assert 'aria-label="Target consistently met"' in html
