@@ -18,6 +18,7 @@ from .models import (
     DataDevelopmentItem,
     Indicator,
     IndicatorPartner,
+    SpcRebase,
     Target,
     Value,
 )
@@ -52,6 +53,14 @@ def access_target(access: PartnershipAccess, indicator: Indicator, target_id: An
     if target.indicator_id != indicator.pk:
         raise Http404("Page not found")
     return target
+
+
+def access_rebase(access: PartnershipAccess, indicator: Indicator, rebase_id: Any) -> SpcRebase:
+    """A recorded SPC rebase of `indicator` (the same 404 for one of another indicator)."""
+    rebase = get_inside(access, SpcRebase.objects.all(), rebase_id)
+    if rebase.indicator_id != indicator.pk:
+        raise Http404("Page not found")
+    return rebase
 
 
 def access_partner(

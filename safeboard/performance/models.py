@@ -213,6 +213,28 @@ class Target(PartnershipOwned):
         return f"Target {self.value} from {self.period_start}"
 
 
+class SpcRebase(PartnershipOwned):
+    """A known change in process (a new service model, a new way of counting): from this period
+    on, the indicator's SPC mean and limits are worked out afresh from the periods after it
+    (a "rebase" in Making Data Count), with the reason shown beside the chart."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="rebases")
+    period_start = models.DateField("period starts")
+    reason = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "SPC rebase"
+        ordering = ("indicator", "period_start")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_start"], name="spcrebase_unique_period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Rebase from {self.period_start}: {self.reason}"
+
+
 class PartOfWhole(PartnershipOwned):
     """A validation rule between related measures: the part can never exceed the whole."""
 

@@ -18,6 +18,7 @@ MODULE = Module(
         "AgencyReturn",
         "Value",
         "Target",
+        "SpcRebase",
         "PartOfWhole",
         "DataDevelopmentItem",
         "ComparatorSeries",

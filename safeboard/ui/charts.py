@@ -80,6 +80,20 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Marker:
+    """A change the chart marks at the value at `index` (such as limits recalculated after a
+    change in process): a dotted upright line there, named `label` in its tooltip and legend.
+    Reference lines of the kinds in `LineChart.break_kinds` do not join across it."""
+
+    index: int
+    label: str
+
+
+MARKER_COLOUR = "#0b0c0c"
+MARKER_STROKE = 'stroke-width="1.5" stroke-dasharray="1 3"'
+
+
+@dataclass(frozen=True)
 class LineChart:
     """Values over labelled periods, points styled by class, and reference lines drawn under
     them. `point_classes` gives each value's class (a key of `point_styles`); a value with no
@@ -92,6 +106,10 @@ class LineChart:
     point_classes: Sequence[str | None] = ()
     point_styles: Mapping[str, PointStyle] = field(default_factory=dict)
     lines: Sequence[Line] = ()
+    # Marked changes; the reference lines of `break_kinds` start afresh at each.
+    markers: Sequence[Marker] = ()
+    break_kinds: frozenset[LineKind] = frozenset({LineKind.MEAN, LineKind.LIMIT})
+    marker_legend: str = ""
     chart_id: str = "chart"
     width: int = 720
     height: int = 340
@@ -169,11 +187,26 @@ def _marker(shape: Shape, x: float, y: float, colour: str, title: str, css: str 
     )
 
 
-def _path(coords: Sequence[tuple[float, float] | None]) -> str:
-    """An SVG path through the coordinates, broken where one is missing. A point with no
-    neighbour gets a short level stroke so it still shows."""
+def key_marker(style: PointStyle) -> str:
+    """A point style's marker on its own (12 by 12), for a data table or a key beside the chart,
+    hidden from assistive technology: the text next to it says the same."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" class="sb-key-marker" viewBox="0 0 12 12" '
+        'width="12" height="12" aria-hidden="true" focusable="false">'
+        + _marker(style.shape, 6, 6.5, style.colour, style.legend, css="key")
+        + "</svg>"
+    )
+
+
+def _path(
+    coords: Sequence[tuple[float, float] | None], breaks: frozenset[int] = frozenset()
+) -> str:
+    """An SVG path through the coordinates, broken where one is missing and before each index
+    in `breaks`. A point with no neighbour gets a short level stroke so it still shows."""
     runs: list[list[tuple[float, float]]] = [[]]
-    for c in coords:
+    for i, c in enumerate(coords):
+        if i in breaks and runs[-1]:
+            runs.append([])
         if c is None:
             if runs[-1]:
                 runs.append([])
@@ -250,7 +283,7 @@ def responsive_line_chart(chart: LineChart) -> str:
 def _legend_count(chart: LineChart) -> int:
     lines = sum(
         1 for line in chart.lines if line.legend and any(v is not None for v in line.values)
-    )
+    ) + (1 if chart.marker_legend and chart.markers else 0)
     classes = list(chart.point_classes)
     styles = {
         chart.point_styles.get(
@@ -329,8 +362,19 @@ def _line_chart(chart: LineChart, layout: _Layout) -> str:
             f"{escape(label)}</text>"
         )
     legend: list[tuple[str, str]] = []
+    breaks = frozenset(m.index for m in chart.markers)
+    for marker in chart.markers:
+        if not 0 <= marker.index < n:
+            continue
+        x = x_at(marker.index)
+        svg.append(
+            f'<line class="marker" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + plot_h}" '
+            f'stroke="{MARKER_COLOUR}" {MARKER_STROKE}><title>{escape(marker.label)}</title></line>'
+        )
+    if chart.marker_legend and any(0 <= m.index < n for m in chart.markers):
+        legend.append((f'stroke="{MARKER_COLOUR}" {MARKER_STROKE}', chart.marker_legend))
     for line in chart.lines:
-        d = _path(coords(line.values))
+        d = _path(coords(line.values), breaks if line.kind in chart.break_kinds else frozenset())
         if not d:
             continue
         colour, attrs = LINE_STYLES[line.kind]

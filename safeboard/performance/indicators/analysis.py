@@ -42,6 +42,7 @@ from ..models import (
     Indicator,
     IndicatorAnalysis,
     IndicatorRendering,
+    SpcRebase,
     Target,
     Unit,
     Value,
@@ -68,6 +69,7 @@ def compute_series(
     sums: dict[int, dict[datetime.date, Decimal]] = defaultdict(dict)
     targets: dict[int, list[Target]] = defaultdict(list)
     comparators: dict[int, list[ComparatorSeries]] = defaultdict(list)
+    rebases: dict[int, list[tuple[datetime.date, str]]] = defaultdict(list)
     value_rows = Value.objects.filter(indicator_id__in=ids, agency__isnull=True).only(
         "indicator_id", "period_start", "agency_id", "value", "numerator", "denominator", "comment"
     )
@@ -91,6 +93,13 @@ def compute_series(
             sums[indicator_id][start] = total
     for t in target_rows.order_by("period_start"):
         targets[t.indicator_id].append(t)
+    # Every recorded rebase: one after `until` has no period to start, so does nothing.
+    for indicator_id, start, reason in (
+        SpcRebase.objects.filter(indicator_id__in=ids)
+        .order_by("period_start")
+        .values_list("indicator_id", "period_start", "reason")
+    ):
+        rebases[indicator_id].append((start, reason))
     for c in ComparatorSeries.objects.filter(indicator_id__in=ids).prefetch_related(
         Prefetch("points", queryset=ComparatorValue.objects.order_by("period_end"))
     ):
@@ -109,6 +118,7 @@ def compute_series(
                 until=until,
                 comparator=chosen.points.all() if chosen else (),
                 comparator_name=f"{chosen.area_name} (comparator)" if chosen else "",
+                rebases=rebases[indicator.pk],
             )
         )
     return result
@@ -277,6 +287,8 @@ def encode(series: IndicatorSeries) -> tuple[dict[str, Any], dict[str, Any]]:
     detail = {
         "rows": [_encode_row(r) for r in rows],
         "comparator_name": series.comparator_name,
+        # The rebases that start a segment of this series (period, reason).
+        "rebases": [[day.isoformat(), reason] for day, reason in series.rebases],
         "forecast": None
         if forecast is None
         else {
@@ -333,9 +345,16 @@ def decode(
     latest = None
     forecast = None
     comparator_name = ""
+    rebases: list[tuple[datetime.date, str]] = []
     if detail is not None:
         rows = [disclosed(_decode_row(cells, frequency)) for cells in detail.get("rows", ())]
         comparator_name = detail.get("comparator_name", "")
+        rebases = [
+            (datetime.date.fromisoformat(day), reason) for day, reason in detail.get("rebases", ())
+        ]
+        reasons = dict(rebases)
+        for r in rows:
+            r.rebase_reason = reasons.get(r.period, "")
         fitted = detail.get("forecast")
         if fitted is not None:
             dated = [(r.period, r.forecast) for r in rows if r.forecast is not None]
@@ -363,6 +382,7 @@ def decode(
         indicator=indicator,
         rows=rows,
         comparator_name=comparator_name,
+        rebases=rebases,
         latest=latest,
         latest_target=_undec(summary.get("latest_target")),
         variation_icon=summary.get("variation_icon"),
@@ -591,7 +611,7 @@ def fragments(
 
 # The drawing's own version: raised whenever the templates or charts that draw a kept rendering
 # change, so that renderings drawn by the code before are drawn again, not served.
-RENDERING_FORMAT = 2
+RENDERING_FORMAT = 3
 
 
 def rendering_key(series: IndicatorSeries, slug: str) -> str:

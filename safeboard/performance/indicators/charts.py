@@ -9,7 +9,9 @@ is never the only cue:
     concern        orange #b35a00  triangle
     neutral        purple #490092  diamond
 
-A suppressed figure (small-number suppression) is left off the chart.
+A suppressed figure (small-number suppression) is left off the chart. A recorded rebase (a
+known change in process) is marked where the limits are recalculated, and the mean and limit
+lines start afresh there rather than join the old limits to the new.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ def indicator_chart(series: IndicatorSeries, *, chart_id: str = "") -> charts.Li
     )
     if series.any_suppressed:
         summary += f" Counts below {indicator.suppression_threshold} are suppressed and not drawn."
+    rebased = [(i, r) for i, r in enumerate(rows) if r.rebase_reason]
+    for _, r in rebased:
+        summary += f" Limits recalculated from {r.label}: {r.rebase_reason}."
     return charts.LineChart(
         title=f"{indicator.code} {indicator.name}",
         description=summary,
@@ -80,6 +85,11 @@ def indicator_chart(series: IndicatorSeries, *, chart_id: str = "") -> charts.Li
                 "Baseline forecast",
             ),
         ],
+        markers=[
+            charts.Marker(i, f"Limits recalculated from {r.label}: {r.rebase_reason}")
+            for i, r in rebased
+        ],
+        marker_legend="Limits recalculated (change in process)",
         chart_id=chart_id or f"chart-{indicator.pk}",
     )
 

@@ -239,6 +239,44 @@ class TargetChangeForm(TargetForm, VersionedForm):
     pass
 
 
+class SpcRebaseForm(forms.Form):
+    widths = {"period": "10"}
+
+    period = forms.CharField(
+        label="Recalculate the limits from",
+        max_length=40,
+        error_messages={"required": "Enter the period the change in process took effect."},
+    )
+    reason = forms.CharField(
+        label="What changed",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown beside the chart and in its data table, for example "
+        '"New front door: referrals counted at first contact".',
+        error_messages={
+            "required": "Enter why the limits are recalculated, like a new way of counting.",
+            "max_length": "Enter a reason of at most 300 characters.",
+        },
+    )
+
+    def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        example = periods.label(datetime.date(2017, 4, 1), indicator.frequency)
+        self.fields[
+            "period"
+        ].help_text = f"The first period of the new process, for example {example}."
+
+    def clean_period(self) -> datetime.date:
+        try:
+            return periods.parse(self.cleaned_data["period"], self.indicator.frequency)
+        except periods.PeriodError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def for_service(self) -> dict[str, Any]:
+        return {"period_start": self.cleaned_data["period"], "reason": self.cleaned_data["reason"]}
+
+
 class PartnerForm(forms.Form):
     agency = record_choice(
         empty_label="Not one of our agencies",

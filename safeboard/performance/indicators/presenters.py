@@ -16,12 +16,12 @@ NOT_RECORDED = "Not recorded"
 # (symbol, text) for each SPC variation icon and assurance icon: text, never colour alone.
 VARIATION_LABELS: dict[str, tuple[str, str]] = {
     "common_cause": ("~", "Common cause variation"),
-    "improvement_high": ("▲", "Special cause: improvement (higher)"),
-    "improvement_low": ("▼", "Special cause: improvement (lower)"),
-    "concern_high": ("▲", "Special cause: concern (higher)"),
-    "concern_low": ("▼", "Special cause: concern (lower)"),
-    "neutral_high": ("▲", "Special cause: neither better nor worse (higher)"),
-    "neutral_low": ("▼", "Special cause: neither better nor worse (lower)"),
+    "improvement_high": ("▲", "Special cause: improvement, higher"),
+    "improvement_low": ("▼", "Special cause: improvement, lower"),
+    "concern_high": ("▲", "Special cause: concern, higher"),
+    "concern_low": ("▼", "Special cause: concern, lower"),
+    "neutral_high": ("▲", "Special cause: neither better nor worse, higher"),
+    "neutral_low": ("▼", "Special cause: neither better nor worse, lower"),
 }
 NO_VARIATION = ("–", "Not enough data for SPC")
 POINT_LABELS: dict[str, str] = {

@@ -37,6 +37,7 @@ from safeboard.partnerships.models import Partnership
 from safeboard.plans.models import Action, Theme, ThemeKind
 
 from ..domain import indicator_rules as rules
+from ..domain.periods import label as period_label
 from ..models import (
     DataDevelopmentItem,
     DevelopmentStatus,
@@ -152,6 +153,22 @@ def report_card(*, indicator: Indicator, rendering: str = "") -> ReportCard:
         partners=[CardPartner(pk, agency or name, role) for pk, agency, name, role in partners],
         development=[CardItem(*row) for row in development],
     )
+
+
+@dataclass(frozen=True)
+class RebaseItem:
+    pk: int
+    period_label: str
+    reason: str
+
+
+def spc_rebases(*, indicator: Indicator) -> list[RebaseItem]:
+    """The indicator's recorded rebases (known changes in process), oldest first."""
+    rows = indicator.rebases.order_by("period_start").values_list("pk", "period_start", "reason")
+    return [
+        RebaseItem(pk, period_label(start, indicator.frequency), reason)
+        for pk, start, reason in rows
+    ]
 
 
 def development_agenda(*, partnership: Partnership) -> list[DataDevelopmentItem]:

@@ -51,6 +51,8 @@ class PeriodRow:
     comparator_symbol: str = ""
     # The latest target set for this period or an earlier one: the chart draws it carried on.
     target_in_force: Decimal | None = None
+    # Why the SPC limits are worked out afresh from this period (a recorded rebase), if they are.
+    rebase_reason: str = ""
     # What the viewer may see of the value and numerator (small-number suppression).
     disclosed: Disclosed = disclosure.SHOWN
 
@@ -72,6 +74,8 @@ class IndicatorSeries:
     indicator: Indicator
     rows: list[PeriodRow]
     comparator_name: str = ""
+    # The recorded rebases that start a new SPC segment of this series: (period, reason).
+    rebases: list[tuple[datetime.date, str]] = field(default_factory=list)
     latest: PeriodRow | None = None
     latest_target: Decimal | None = None
     variation_icon: str | None = None
@@ -154,9 +158,12 @@ def build_series(
     until: datetime.date | None = None,
     comparator: Iterable[ComparatorValue] = (),
     comparator_name: str = "",
+    rebases: Sequence[tuple[datetime.date, str]] = (),
 ) -> IndicatorSeries:
     """The indicator's history (partnership totals), targets, SPC, forecast and trends, with
-    what `entitlement` may see of each figure."""
+    what `entitlement` may see of each figure. `rebases` (period, reason) are known changes in
+    process: the SPC limits are worked out afresh from each one that falls on a period with a
+    value after the first."""
     frequency = indicator.frequency
     rows: dict[datetime.date, PeriodRow] = {}
 
@@ -215,11 +222,17 @@ def build_series(
         None,
     )
     target = float(series.latest_target) if series.latest_target is not None else None
+    # A rebase starts a segment only on a period with a value, after the first (spc.spc).
+    valued = {day for day, _ in points[1:]}
+    series.rebases = [(day, reason) for day, reason in rebases if day in valued]
+    for day, reason in series.rebases:
+        rows[day].rebase_reason = reason
     try:
         result = spc.spc(
             points,
             direction=rules.spc_direction(indicator.polarity),
             target=rules.spc_target(indicator.polarity, target),
+            rebase=[day for day, _ in series.rebases],
         )
     except ValueError as exc:  # pragma: no cover - values are validated on the way in
         series.spc_error = str(exc)

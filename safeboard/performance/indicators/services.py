@@ -19,7 +19,7 @@ from safeboard.partnerships.models import Agency, Membership, Partnership
 from safeboard.plans.models import Action, Theme
 
 from ..domain import periods
-from ..models import DataDevelopmentItem, Indicator, IndicatorPartner, Target
+from ..models import DataDevelopmentItem, Indicator, IndicatorPartner, SpcRebase, Target
 from .analysis import analysis_refresh
 
 INDICATOR_FIELDS = (
@@ -157,6 +157,56 @@ def target_save(
     save_recorded(record, by=by, expected_version=expected_version)
     analysis_refresh(indicator_ids=[indicator.pk])
     return record
+
+
+@transaction.atomic
+def spc_rebase_add(
+    *, indicator: Indicator, by: Any, period_start: datetime.date, reason: str
+) -> SpcRebase:
+    """Record a known change in process from `period_start`: the SPC limits are worked out
+    afresh from that period on, at once (the stored analysis is refreshed)."""
+    reason = reason.strip()
+    if not reason:
+        raise ApplicationError(
+            "Enter why the limits are recalculated, like a new way of counting.", field="reason"
+        )
+    label = periods.label(period_start, indicator.frequency)
+    if SpcRebase.objects.filter(indicator=indicator, period_start=period_start).exists():
+        raise ApplicationError(
+            f"The limits are already recalculated from {label}. Remove that rebase first "
+            "to give another reason.",
+            field="period",
+        )
+    first = (
+        indicator.values.filter(value__isnull=False)
+        .order_by("period_start")
+        .values_list("period_start", flat=True)
+        .first()
+    )
+    if first is not None and period_start <= first:
+        raise ApplicationError(
+            f"Enter a period after the first value ({periods.label(first, indicator.frequency)}): "
+            "the limits can only be recalculated from a later period.",
+            field="period",
+        )
+    record = SpcRebase(
+        partnership=indicator.partnership,
+        indicator=indicator,
+        period_start=period_start,
+        reason=reason,
+    )
+    save_recorded(record, by=by)
+    analysis_refresh(indicator_ids=[indicator.pk])
+    return record
+
+
+@transaction.atomic
+def spc_rebase_remove(*, rebase: SpcRebase, by: Any) -> None:
+    """Forget a rebase: the limits run on across it again, at once."""
+    indicator_id = rebase.indicator_id
+    rebase._history_user = by  # type: ignore[attr-defined]
+    rebase.delete()
+    analysis_refresh(indicator_ids=[indicator_id])
 
 
 @transaction.atomic

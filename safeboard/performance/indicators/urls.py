@@ -20,6 +20,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.target_update,
         name="target_update",
     ),
+    path("indicators/<int:indicator_id>/rebases/add/", views.rebase_create, name="rebase_create"),
+    path(
+        "indicators/<int:indicator_id>/rebases/<int:rebase_id>/remove/",
+        views.rebase_remove,
+        name="rebase_remove",
+    ),
     path(
         "indicators/<int:indicator_id>/partners/add/",
         views.partner_create,

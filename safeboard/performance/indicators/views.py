@@ -27,6 +27,7 @@ from ..access import (
     access_development_item,
     access_indicator,
     access_partner,
+    access_rebase,
     access_target,
     entitlement,
 )
@@ -39,6 +40,7 @@ from .forms import (
     IndicatorChangeForm,
     IndicatorForm,
     PartnerForm,
+    SpcRebaseForm,
     TargetChangeForm,
     TargetForm,
 )
@@ -158,6 +160,7 @@ def indicator_detail(request: PartnershipRequest, indicator_id: int) -> HttpResp
             "indicator": indicator,
             "card": card,
             "s": card.series,
+            "rebases": selectors.spc_rebases(indicator=indicator),
             "illustrative_label": ILLUSTRATIVE_LABEL,
             "record": indicator,
             "breadcrumbs": pages.crumbs(request),
@@ -221,6 +224,46 @@ def target_update(request: PartnershipRequest, indicator_id: int, target_id: int
         title="Change a target",
         context={"history": history_for(target)},
         **_page_of(request, indicator, "targets"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@partnership_view(MANAGE)
+def rebase_create(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
+    return create_page(
+        request,
+        SpcRebaseForm,
+        form_kwargs={"indicator": indicator},
+        save=functools.partial(services.spc_rebase_add, indicator=indicator),
+        success=lambda rebase: (
+            f"The limits are recalculated from "
+            f"{periods.label(rebase.period_start, indicator.frequency)}."
+        ),
+        title="Recalculate the SPC limits after a change in process",
+        button="Recalculate the limits",
+        **_page_of(request, indicator, "rebases"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@partnership_view(MANAGE)
+def rebase_remove(request: PartnershipRequest, indicator_id: int, rebase_id: int) -> HttpResponse:
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
+    rebase = access_rebase(request.access, indicator, rebase_id)
+    label = periods.label(rebase.period_start, indicator.frequency)
+    back = pages.url(request, "indicator_detail", indicator.pk) + "#rebases"
+    return confirm_page(
+        request,
+        act=functools.partial(services.spc_rebase_remove, rebase=rebase, by=request.user),
+        title=f"Stop recalculating the limits from {label}?",
+        body=f"The SPC limits of {_indicator_caption(indicator)} will run on across {label} "
+        f"again. The reason recorded was: {rebase.reason}",
+        button="Remove the rebase",
+        success=f"The limits are no longer recalculated from {label}.",
+        next_url=back,
+        cancel=back,
+        breadcrumbs=_indicator_crumbs(request, indicator),
     )
 
 

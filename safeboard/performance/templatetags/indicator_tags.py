@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from safeboard.ui.charts import LineChart, Sparkline
+from safeboard.ui.charts import LineChart, Sparkline, key_marker
 
-from ..indicators import charts
-from ..indicators.series import IndicatorSeries
+from ..indicators import charts, icons
+from ..indicators.series import IndicatorSeries, PeriodRow
 
 register = template.Library()
 
@@ -47,11 +47,43 @@ def indicator_sparkline(series: IndicatorSeries) -> Sparkline:
     return charts.indicator_sparkline(series)
 
 
+@register.simple_tag
+def spc_icons(series: IndicatorSeries, which: str = "both") -> SafeString:
+    """`{% spc_icons s %}`: the series' Making Data Count variation and assurance icons
+    (indicators/icons.py), each followed by its words; `which` = "variation" or "assurance"
+    for one of them. The icon carries the words as its name, so the visible copy is hidden
+    from screen readers, which would otherwise read them twice."""
+    parts = []
+    if which in ("both", "variation"):
+        parts.append((icons.variation_icon(series.variation_icon), series.variation[1]))
+    if which in ("both", "assurance"):
+        parts.append((icons.assurance_icon(series.assurance_icon), series.assurance[1]))
+    html = " ".join(
+        f'<span class="sb-spc-status">{icon}<span class="sb-spc-status__text" '
+        f'aria-hidden="true">{escape(text)}</span></span>'
+        for icon, text in parts
+    )
+    return mark_safe(html)  # noqa: S308 - icons are drawn escaped; the words escaped here
+
+
 DASH = "–"
 
 
 def _or_dash(value: Any) -> str:
     return DASH if value is None else num(value)
+
+
+def _variation_cell(r: PeriodRow) -> str:
+    """A data table's variation cell: the point's marker as the chart draws it (shape and
+    colour) and its label, and where the limits are recalculated (a rebase), why."""
+    style = charts.POINT_STYLES.get(r.point_type or "")
+    cell = (key_marker(style) + " " if style else "") + escape(r.variation or DASH)
+    if r.rebase_reason:
+        cell += (
+            '<br><span class="govuk-body-s sb-rebase-note">Limits recalculated from here: '
+            f"{escape(r.rebase_reason)}</span>"
+        )
+    return cell
 
 
 @register.simple_tag
@@ -92,7 +124,7 @@ def data_table_rows(
         cells.append(
             f"{numeric}{target}</td>{numeric}{forecast}</td>{numeric}{_or_dash(r.mean)}</td>"
             f"{numeric}{_or_dash(r.lower_limit)}</td>{numeric}{_or_dash(r.upper_limit)}</td>"
-            f'<td class="govuk-table__cell">{escape(r.variation or DASH)}</td>'
+            f'<td class="govuk-table__cell">{_variation_cell(r)}</td>'
         )
         if comparator:
             if r.comparator is not None:

@@ -13,8 +13,10 @@ from safeboard.ui.charts import (
     Line,
     LineChart,
     LineKind,
+    Marker,
     PointStyle,
     Sparkline,
+    key_marker,
     nice_ticks,
     render,
 )
@@ -215,3 +217,38 @@ def test_it_draws_a_sparkline_in_a_template_and_nothing_for_anything_else():
     assert 'class="sb-sparkline"' in _tag("{% chart s %}", s=Sparkline(title="x", values=[1.0]))
     assert _tag("{% chart s %}", s="<svg onload=alert(1)>") == ""
     assert _tag("{% chart missing %}") == ""
+
+
+def test_it_marks_a_change_and_starts_the_mean_and_limits_afresh_there():
+    """Limits recalculated at the third period: a dotted line there, named with its reason, and
+    the limit and mean lines in two pieces, while the values and target run on across it."""
+    chart = LineChart(
+        title="T",
+        description="D",
+        labels=["A", "B", "C", "D"],
+        values=[1.0, 2.0, 5.0, 6.0],
+        lines=[
+            Line("upper_limit", LineKind.LIMIT, [3.0, 3.0, 8.0, 8.0], "Process limits"),
+            Line("mean", LineKind.MEAN, [1.5, 1.5, 5.5, 5.5], "Mean"),
+            Line("target", LineKind.TARGET, [4.0, 4.0, 4.0, 4.0], "Target"),
+        ],
+        markers=[Marker(2, "Limits recalculated from C: new rules <b>")],
+        marker_legend="Limits recalculated",
+    )
+    root = _parse(render(chart))
+    paths = {e.get("class"): e.get("d") or "" for e in root.iter(f"{SVG}path")}
+    assert paths["line-upper_limit"].count("M") == 2
+    assert paths["line-mean"].count("M") == 2
+    assert paths["line-target"].count("M") == 1
+    assert paths["line-value"].count("M") == 1
+    (marker,) = [e for e in root.iter() if e.get("class") == "marker"]
+    assert _text(marker, "title") == "Limits recalculated from C: new rules <b>"
+    assert "Limits recalculated" in {e.text for e in root.iter(f"{SVG}text")}
+
+
+def test_it_draws_a_point_styles_marker_alone_hidden_from_screen_readers():
+    root = _parse(key_marker(STYLES["concern"]))
+    assert root.get("aria-hidden") == "true"
+    (shape,) = [e for e in root.iter() if e.get("class") == "key"]
+    assert shape.tag == f"{SVG}polygon"
+    assert shape.get("fill") == ORANGE
