@@ -50,6 +50,7 @@ def test_it_cuts_an_excerpt_around_the_first_match() -> None:
     text = " ".join(f"word{i}" for i in range(200)) + " neglect " + "tail " * 100
     parts = excerpt(text, ("neglect",), length=80)
     passage = "".join(p.text for p in parts)
-    assert passage.startswith("…") and passage.endswith("…")
+    assert passage.startswith("…")
+    assert passage.endswith("…")
     assert [p.text for p in parts if p.marked] == ["neglect"]
     assert len(passage) <= 82
