@@ -110,7 +110,8 @@ def _matching_sqlite(found: QuerySet[Any], searchable: Searchable, query: Query)
         if in_title
         else Value(0.0)
     )
-    return found.annotate(search_rank=Cast(rank, FloatField()))
+    ranked: QuerySet[Any] = found.annotate(search_rank=Cast(rank, FloatField()))
+    return ranked
 
 
 def _matching_postgresql(
@@ -125,11 +126,12 @@ def _matching_postgresql(
         parts.append(SearchVector(*searchable.text, weight="B", config="english"))
     vector = functools.reduce(operator.add, parts)
     wanted = SearchQuery(query.text, search_type="websearch", config="english")
-    return (
+    ranked: QuerySet[Any] = (
         found.annotate(search_document=vector)
         .filter(search_document=wanted)
         .annotate(search_rank=SearchRank(F("search_document"), wanted))
     )
+    return ranked
 
 
 def _postgresql() -> bool:
