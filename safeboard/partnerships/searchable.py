@@ -65,6 +65,9 @@ class Searchable:
     """Instead of `url`: titles and links for a page of hits at once, in their order."""
     order: int = 100
     """Among hits ranked equal, kinds with a lower order come first."""
+    illustrative: str = ""
+    """A boolean field saying the hit's text was made up for the example partnerships: the hit
+    is then tagged "Illustrative", as on the record's own page."""
 
     def __post_init__(self) -> None:
         if not self.title and self.present is None:
@@ -75,6 +78,12 @@ class Searchable:
     @property
     def fields(self) -> tuple[str, ...]:
         return (*self.title, *self.text)
+
+    @property
+    def selected(self) -> tuple[str, ...]:
+        """Every field the search reads of a hit, each once."""
+        extra = (self.illustrative,) if self.illustrative else ()
+        return tuple(dict.fromkeys((*self.fields, *self.values, *extra)))
 
     def shown(self, partnership: Partnership, rows: Sequence[Row]) -> list[Shown]:
         if self.present is not None:

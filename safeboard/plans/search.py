@@ -100,6 +100,7 @@ SEARCHABLES = (
         text=("narrative",),
         values=("action_id",),
         url=_update,
+        illustrative="is_illustrative",
         filter=Q(action__archived_at__isnull=True, action__plan__archived_at__isnull=True),
         order=15,
     ),

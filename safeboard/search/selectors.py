@@ -44,6 +44,7 @@ class Hit:
     title: tuple[Segment, ...]
     url: str
     excerpt: tuple[Segment, ...]
+    illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def _hits_of_kind(
     rows = list(
         found.annotate(search_total=Window(Count("pk")))
         .order_by("-search_rank", "pk")
-        .values("pk", "search_rank", "search_total", *searchable.fields, *searchable.values)[:limit]
+        .values("pk", "search_rank", "search_total", *searchable.selected)[:limit]
     )
     total = int(rows[0]["search_total"]) if rows else 0
     return total, [_Found(searchable, row, float(row["search_rank"])) for row in rows]
@@ -173,6 +174,9 @@ def _shown(found: Sequence[_Found], access: PartnershipAccess, query: Query) -> 
             title=segments(shown[id(item)].title, terms, stemmed=stemmed),
             url=shown[id(item)].url,
             excerpt=excerpt(text_of(item.searchable, item.row), terms, stemmed=stemmed),
+            illustrative=bool(
+                item.searchable.illustrative and item.row[item.searchable.illustrative]
+            ),
         )
         for item in found
     ]

@@ -238,3 +238,15 @@ def test_it_takes_a_fixed_number_of_queries_whatever_the_number_of_records(tenan
     assert many[1] == few[1]
     # One per kind, beside the page's own (session, membership) and the comments' records.
     assert max(few) <= len(searchables()) + 5
+
+
+def test_it_tags_a_made_up_progress_update_illustrative(tenancy) -> None:
+    plan = PlanFactory(partnership=tenancy.ours)
+    action = ActionFactory(partnership=tenancy.ours, plan=plan, title="Audit programme")
+    ProgressUpdateFactory(
+        partnership=tenancy.ours, action=action, narrative="Deadline moved", is_illustrative=True
+    )
+    ProgressUpdateFactory(partnership=tenancy.ours, action=action, narrative="Deadline kept")
+    body = _board(tenancy).get(_url(tenancy.ours, "deadline")).content.decode()
+    assert "2 results for" in body
+    assert body.count('govuk-tag--yellow">Illustrative') == 1
