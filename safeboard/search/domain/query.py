@@ -37,7 +37,9 @@ class Query:
 
 
 def parse(raw: str | None) -> Query:
-    text = " ".join((raw or "").split())
+    # Control characters (a NUL above all, which PostgreSQL refuses in any string) are dropped.
+    printable = "".join(ch for ch in (raw or "") if ch.isprintable() or ch.isspace())
+    text = " ".join(printable.split())
     if not text:
         raise QueryProblem("Enter a word or words to search for")
     if len(text) > MAX_LENGTH:

@@ -54,3 +54,7 @@ def test_it_cuts_an_excerpt_around_the_first_match() -> None:
     assert passage.endswith("…")
     assert [p.text for p in parts if p.marked] == ["neglect"]
     assert len(passage) <= 82
+
+
+def test_it_drops_control_characters_from_the_query() -> None:
+    assert parse("neg\x00lect\x07 audit").text == "neglect audit"

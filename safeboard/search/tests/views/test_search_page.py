@@ -98,6 +98,8 @@ def test_it_treats_sql_html_and_wildcards_as_plain_text(tenancy) -> None:
     # "%" and "_" are characters, not wildcards.
     assert "1 result for" in client.get(_url(tenancy.ours, "100%")).content.decode()
     assert "No results for" in client.get(_url(tenancy.ours, "a_s")).content.decode()
+    # A NUL, which PostgreSQL refuses in any string, is dropped, not a server error.
+    assert "1 result for" in client.get(_url(tenancy.ours, "sam\x00ple")).content.decode()
 
 
 def test_it_escapes_a_records_own_text_and_marks_only_the_match(tenancy) -> None:
