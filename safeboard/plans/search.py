@@ -4,10 +4,13 @@ and actions, and everything of an archived plan, are left out."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db.models import Q
 from django.urls import reverse
 
-from safeboard.partnerships.searchable import Row, Searchable
+from safeboard.partnerships.models import Partnership
+from safeboard.partnerships.searchable import Row, Searchable, Shown
 
 from .models import Action, Plan, ProgressUpdate, Statement, Theme, WorkStream
 
@@ -34,8 +37,15 @@ def _action(slug: str, row: Row) -> str:
     return reverse("plans:action_detail", args=[slug, row["pk"]])
 
 
-def _update(slug: str, row: Row) -> str:
-    return reverse("plans:action_detail", args=[slug, row["action_id"]]) + "#progress"
+def _updates(partnership: Partnership, rows: Sequence[Row]) -> list[Shown]:
+    """An update is shown as its action's, with its date: an action has many."""
+    return [
+        Shown(
+            f"{row['action__title']}: update of {row['date'].day} {row['date']:%B %Y}",
+            reverse("plans:action_detail", args=[partnership.slug, row["action_id"]]) + "#progress",
+        )
+        for row in rows
+    ]
 
 
 SEARCHABLES = (
@@ -98,8 +108,8 @@ SEARCHABLES = (
         model=ProgressUpdate,
         title=("action__title",),
         text=("narrative",),
-        values=("action_id",),
-        url=_update,
+        values=("action_id", "date"),
+        present=_updates,
         illustrative="is_illustrative",
         filter=Q(action__archived_at__isnull=True, action__plan__archived_at__isnull=True),
         order=15,
