@@ -55,7 +55,7 @@ def test_it_builds_the_navigation_from_the_modules_in_order(tenancy):
         return [item["text"] for item in response.context["nav_items"]]
 
     everyone = ["Overview", "Plan", "Data set", "Governance", "Budget", "Challenges", "Agencies"]
-    assert nav(Role.MANAGER) == [*everyone, "People", "Roles", "Settings"]
+    assert nav(Role.MANAGER) == [*everyone, "People", "Roles", "Settings", "Search"]
     # An entry whose capability the role lacks is left out; the order stays.
     assert "Settings" not in nav(Role.BOARD_MEMBER)
     assert nav(Role.BOARD_MEMBER)[: len(everyone)] == everyone

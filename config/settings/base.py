@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "safeboard.performance",
     "safeboard.scrutiny",
     "safeboard.reminders",
+    "safeboard.search",
     "safeboard.interchange",
     "safeboard.reports",
     "safeboard.ui",

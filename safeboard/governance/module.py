@@ -7,6 +7,7 @@ MODULE = Module(
     name="Governance",
     url_prefix="governance/",
     nav=(NavItem("Governance", "governance:structure", order=30),),
+    search="safeboard.governance.search:SEARCHABLES",
     url_records="safeboard.governance.tests.url_records:URL_RECORDS",
     plan_file="safeboard.governance.planfile:SECTION",
     examples="safeboard.governance.examples:load",

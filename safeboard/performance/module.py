@@ -8,6 +8,7 @@ MODULE = Module(
     url_prefix="measures/",
     nav=(NavItem("Data set", "performance:indicator_list", order=20),),
     uses=("governance", "plans"),
+    search="safeboard.performance.search:SEARCHABLES",
     url_records="safeboard.performance.tests.url_records:URL_RECORDS",
     scrutiny="safeboard.performance.scrutiny_subjects:SUBJECTS",
     examples="safeboard.performance.examples:load",

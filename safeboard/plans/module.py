@@ -9,6 +9,7 @@ MODULE = Module(
     nav=(NavItem("Plan", "plans:plan_list", order=10),),
     examples="safeboard.plans.examples:load",
     uses=("governance",),
+    search="safeboard.plans.search:SEARCHABLES",
     url_records="safeboard.plans.tests.url_records:URL_RECORDS",
     scrutiny="safeboard.plans.scrutiny_subjects:SUBJECTS",
     plan_file="safeboard.plans.planfile:SECTION",

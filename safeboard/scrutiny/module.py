@@ -11,6 +11,7 @@ MODULE = Module(
     url_prefix="scrutiny/",
     nav=(NavItem("Challenges", "scrutiny:challenge_log", order=45),),
     uses=("governance", "plans"),
+    search="safeboard.scrutiny.search:SEARCHABLES",
     url_records="safeboard.scrutiny.tests.url_records:URL_RECORDS",
     history=("Comment", "ReportSignOff"),
     home="safeboard.scrutiny.home:panels",

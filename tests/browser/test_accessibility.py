@@ -68,7 +68,7 @@ def test_every_page_a_role_reaches_is_accessible(site: str, page: Page, prefix: 
     sweep.check("Overview")
 
     nav = page.get_by_role("navigation", name="Menu").get_by_role("link")
-    expected_nav = NAV_FOR_EVERYONE + (["Settings"] if is_manager else [])
+    expected_nav = [*NAV_FOR_EVERYONE, *(["Settings"] if is_manager else []), "Search"]
     expect(nav).to_have_text(expected_nav)
 
     nav_link(page, "Agencies")
