@@ -6,7 +6,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from safeboard.performance.models import DataDevelopmentItem, Indicator, IndicatorPartner, Target
+from safeboard.performance.models import (
+    DataDevelopmentItem,
+    Indicator,
+    IndicatorPartner,
+    Target,
+    Value,
+)
 from safeboard.performance.tests.factories import IndicatorFactory, TargetFactory, ValueFactory
 from safeboard.plans.tests.url_records import theme_id as plans_theme_id
 
@@ -58,6 +64,12 @@ def item_id(tenancy: Any, partnership: Any) -> int:
     return existing.pk
 
 
+def value_id(tenancy: Any, partnership: Any) -> int:
+    """A partnership-level value of the indicator (the figure its report card shows)."""
+    indicator = _indicator(tenancy, partnership)
+    return Value.objects.filter(indicator=indicator, agency__isnull=True).order_by("pk")[0].pk
+
+
 def theme_id(tenancy: Any, partnership: Any) -> int:
     """The plans app's theme (the scorecard pages name a plan theme)."""
     _indicator(tenancy, partnership)
@@ -69,6 +81,7 @@ URL_RECORDS: dict[str, Callable[[Any, Any], int]] = {
     "target_id": target_id,
     "partner_id": partner_id,
     "item_id": item_id,
+    "value_id": value_id,
     "theme_id": theme_id,
     # A section of the composite report is named by its priority (or "other").
     "section": theme_id,
