@@ -37,7 +37,7 @@ def test_an_analyst_keys_a_value_and_corrects_it(site: str, browser: Browser) ->
     )
     expect(page.get_by_role("main")).to_contain_text("347 (April 2020)")
 
-    follow(page, page.get_by_role("link", name=f"Values of {indicator.code}, to correct one"))
+    follow(page, page.get_by_role("link", name="List the values, to correct one"))
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert_accessible(page)
     follow(page, page.get_by_role("link", name="Change the value for April 2020"))
