@@ -376,7 +376,9 @@ class ValueForm(ValueChangeForm):
     ) -> None:
         super().__init__(*args, indicator=indicator, **kwargs)
         del self.fields["version"]
-        self.fields["period"].choices = [
+        period = self.fields["period"]
+        assert isinstance(period, forms.ChoiceField)
+        period.choices = [
             ("", "Choose a period"),
             *choosable_periods(indicator.frequency, today),
         ]

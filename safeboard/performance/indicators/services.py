@@ -275,11 +275,10 @@ def value_save(
         raise ApplicationError(_sentence(first.message), field=field)
     row = rows[0]
     label = periods.label(row.period_start, indicator.frequency)
-    agency_id = None if agency is None else agency.pk
     existing = (
         Value.objects.select_for_update()
         .select_related("agency_return")
-        .filter(indicator=indicator, period_start=row.period_start, agency_id=agency_id)
+        .filter(indicator=indicator, period_start=row.period_start, agency=agency)
         .first()
     )
     if record is not None and (existing is None or existing.pk != record.pk):
