@@ -326,7 +326,7 @@ class ValueChangeForm(VersionedForm):
             )
         else:
             del self.fields["numerator"], self.fields["denominator"]
-            self.fields["value"].help_text = indicator.get_unit_display()
+            self.fields["value"].help_text = f"{indicator.get_unit_display()}, for example 12."
 
     def for_service(self) -> dict[str, Any]:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
@@ -357,7 +357,9 @@ class ValueForm(ValueChangeForm):
 
     field_order = ("period", "other_period", "agency", "value", "numerator", "denominator")
 
-    period = forms.ChoiceField(label="Period", required=False)
+    period = forms.ChoiceField(
+        label="Period", required=False, help_text="The recent periods, newest first."
+    )
     other_period = forms.CharField(
         label="Or type the period",
         required=False,

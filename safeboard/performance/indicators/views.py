@@ -194,12 +194,6 @@ def _value_saved(saved: services.ValueSaved) -> str:
     return f"Value for {saved.label}{whose} {done}. The report card shows it."
 
 
-def _value_next(request: PartnershipRequest, indicator: Indicator) -> Callable[[Any], str]:
-    card = pages.url(request, "indicator_detail", indicator.pk)
-    values = pages.url(request, "value_list", indicator.pk)
-    return lambda saved: values if saved.value.agency_id else card
-
-
 @require_GET
 @partnership_view(MANAGE)
 def value_list(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
@@ -227,7 +221,7 @@ def value_create(request: PartnershipRequest, indicator_id: int) -> HttpResponse
         form_kwargs={"indicator": indicator, "today": timezone.localdate()},
         save=functools.partial(services.value_save, indicator=indicator),
         success=_value_saved,
-        next_url=_value_next(request, indicator),
+        next_url=pages.url(request, "indicator_detail", indicator.pk),
         title="Add or correct a value",
         caption=_indicator_caption(indicator),
         intro="A value already recorded for the period is replaced; its history keeps the "
@@ -261,7 +255,7 @@ def value_update(request: PartnershipRequest, indicator_id: int, value_id: int) 
             period=value.period_start.isoformat(),
         ),
         success=_value_saved,
-        next_url=_value_next(request, indicator),
+        next_url=pages.url(request, "indicator_detail", indicator.pk),
         title=f"Correct the value for {label}",
         caption=_indicator_caption(indicator),
         intro=intro,

@@ -175,7 +175,10 @@ def test_it_draws_a_comparator_imported_or_linked_at_once(tenancy, counted):
         by=tenancy.manager,
         links={("cpp_started", "E92000001"): "cp-all"},
     )
-    assert name in _pages(client, counted)[0]
+    page = _pages(client, counted)[0]
+    assert name in page
+    # A figure for the year ending 31 March 2019, on every month of that year the card shows.
+    assert "2018/19: 12 (shown for January 2019 to March 2019)" in page
     series = ComparatorSeries.objects.get()
     comparator_link(series=series, indicator=counted, label="Plans started", by=tenancy.manager)
     assert "England: Plans started (comparator)" in _pages(client, counted)[0]
