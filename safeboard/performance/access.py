@@ -82,6 +82,15 @@ def access_value(
     return value
 
 
+def access_indicator_value(access: PartnershipAccess, indicator: Indicator, value_id: Any) -> Value:
+    """A partnership-level value of `indicator` (the figure its report card shows): an agency's
+    value, or one of another indicator, is "not found", as one elsewhere."""
+    value = get_inside(access, Value.objects.select_related("agency_return__agency"), value_id)
+    if value.indicator_id != indicator.pk or value.agency_id is not None:
+        raise Http404("Page not found")
+    return value
+
+
 def may_act_for_return(access: PartnershipAccess, agency_return: AgencyReturn) -> bool:
     """An agency lead fills in and submits their own agency's returns; an analyst (or manager),
     who approves data, may act on any return."""

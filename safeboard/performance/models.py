@@ -11,6 +11,8 @@ from safeboard.core.models import Archivable, ArchivableQuerySet
 from safeboard.partnerships.models import Agency, Membership, Partnership, PartnershipOwned
 from safeboard.plans.models import Action, Theme
 
+from .domain import comparators
+
 
 class Unit(models.TextChoices):
     COUNT = "count", "Count"
@@ -284,6 +286,13 @@ class ComparatorSeries(PartnershipOwned):
         Indicator, on_delete=models.CASCADE, related_name="comparators", null=True, blank=True
     )
     source_measure = models.CharField(max_length=100, help_text="The measure in the source file.")
+    label = models.CharField(
+        "name shown",
+        max_length=200,
+        blank=True,
+        help_text="What the measure is called on charts and tables. Leave empty to use a name "
+        "made from the measure in the source file.",
+    )
     area_code = models.CharField(max_length=20)
     area_name = models.CharField(max_length=200)
     source = models.CharField(max_length=300, blank=True)
@@ -297,8 +306,12 @@ class ComparatorSeries(PartnershipOwned):
         ]
         verbose_name_plural = "comparator series"
 
+    @property
+    def measure_name(self) -> str:
+        return comparators.measure_name(self.source_measure, label=self.label)
+
     def __str__(self) -> str:
-        return f"{self.area_name}: {self.source_measure}"
+        return f"{self.area_name}: {self.measure_name}"
 
 
 class ComparatorValue(models.Model):

@@ -60,7 +60,7 @@ class LineKind(StrEnum):
 
 LINE_STYLES: dict[LineKind, tuple[str, str]] = {
     # kind: (colour, stroke attributes)
-    LineKind.COMPARATOR: (LIGHT_GREY, 'stroke-width="1.5"'),
+    LineKind.COMPARATOR: (LIGHT_GREY, 'stroke-width="3"'),
     LineKind.LIMIT: (AXIS, 'stroke-width="1.5" stroke-dasharray="6 4"'),
     LineKind.MEAN: (AXIS, 'stroke-width="1.5"'),
     LineKind.TARGET: (RED, 'stroke-width="2" stroke-dasharray="8 4"'),

@@ -52,6 +52,13 @@ class ComparatorLinkForm(forms.Form):
         help_text="The series is drawn beside this indicator. Leave empty to unlink it.",
         empty_label="None (not linked)",
     )
+    label = forms.CharField(
+        label="Name shown",
+        max_length=200,
+        required=False,
+        help_text="What the measure is called on charts and tables, for example Referrals. "
+        "Leave empty to use a name made from the measure in the source file.",
+    )
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -64,7 +71,7 @@ class ComparatorLinkForm(forms.Form):
 
     @staticmethod
     def initial_for(series: ComparatorSeries) -> dict[str, Any]:
-        return {"indicator": series.indicator_id}
+        return {"indicator": series.indicator_id, "label": series.label}
 
 
 class ComparatorLinkChangeForm(ComparatorLinkForm, VersionedForm):

@@ -143,14 +143,16 @@ def comparator_link(
     series: ComparatorSeries,
     indicator: Indicator | None,
     by: Any,
+    label: str = "",
     expected_version: int | None = None,
 ) -> ComparatorSeries:
-    """Draw `series` beside `indicator` (or beside nothing, if None), from the version
-    `expected_version` when given."""
+    """Draw `series` beside `indicator` (or beside nothing, if None), under the name `label`
+    (empty: a name made from its measure), from the version `expected_version` when given."""
     if indicator is not None and indicator.partnership_id != series.partnership_id:
         raise ApplicationError("Choose an indicator of this partnership.", field="indicator")
     before = series.indicator_id
     series.indicator = indicator
+    series.label = label.strip()
     save_recorded(series, by=by, expected_version=expected_version)
     analysis_refresh(indicator_ids=[pk for pk in (before, series.indicator_id) if pk is not None])
     return series

@@ -111,9 +111,9 @@ def comparator_link_edit(request: PartnershipRequest, series_id: int) -> HttpRes
         series,
         form_kwargs={"partnership": request.access.partnership},
         save=functools.partial(comparator_link, series=series),
-        success=f"Link saved for {series}.",
+        success=lambda saved: f"Saved {saved}.",
         next_url=pages.url(request, "comparator_detail", series.pk),
-        title="Draw this series beside an indicator",
-        caption=f"{series.area_name}: {series.source_measure}",
+        title="Name this series and draw it beside an indicator",
+        caption=str(series),
         breadcrumbs=pages.crumbs(request, (series, "comparator_detail", series.pk)),
     )

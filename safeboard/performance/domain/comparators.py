@@ -54,6 +54,83 @@ _EES_YEAR = re.compile(r"^\s*(\d{4})(\d{2})\s*$")
 _MEASURE = re.compile(r"^[A-Za-z0-9_\-]+$")
 
 
+# Readable names for the DfE's measure names (`assessment_factor_domestic_abuse_parent` is shown
+# as "Assessment factor: domestic abuse (parent)"). The words the DfE abbreviates:
+_ABBREVIATIONS: dict[str, str] = {
+    "cin": "children in need",
+    "cla": "children looked after",
+    "cpp": "child protection plans",
+    "ehcp": "education, health and care plans",
+    "uasc": "unaccompanied asylum-seeking children",
+    "la": "local authority",
+    "rereferrals": "re-referrals",
+}
+_MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
+# Whose factor an assessment factor is: the last word of the measure, shown in brackets.
+_WHOSE = frozenset({"parent", "child", "carer", "sibling", "other", "person"})
+_FACTOR_PREFIX = "assessment_factor_"
+_PERCENT_SUFFIX = "_percent"
+
+
+def _words(parts: Sequence[str]) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        word = parts[i]
+        if word in _ABBREVIATIONS:
+            out.append(_ABBREVIATIONS[word])
+        elif word in _MONTH_NAMES:
+            out.append(word.capitalize())
+            # "at 31 March 2 years or more": what follows the date qualifies it.
+            if i + 1 < len(parts):
+                out[-1] += ","
+        elif (
+            word == "aged"
+            and i + 2 < len(parts)
+            and parts[i + 1].isdigit()
+            and parts[i + 2].isdigit()
+        ):
+            out.append(f"aged {parts[i + 1]} to {parts[i + 2]}")
+            i += 2
+        else:
+            out.append(word)
+        i += 1
+    return " ".join(out)
+
+
+def measure_name(measure: str, *, label: str = "") -> str:
+    """The name a person reads for a comparator's measure: its stored `label` when it has one,
+    else the raw measure humanised: "cpp_second_or_subsequent_percent" → "Child protection plans
+    second or subsequent (%)", "cla_at_31_march_rate_per_10000" → "Children looked after at 31
+    March (rate per 10,000)", "assessment_factor_neglect" → "Assessment factor: neglect"."""
+    if label.strip():
+        return label.strip()
+    text = measure.strip().lower()
+    suffix = ""
+    rate = "_rate" + RATE_SUFFIX
+    if text.endswith(rate) and len(text) > len(rate):
+        text, suffix = text[: -len(rate)], " (rate per 10,000)"
+    elif text.endswith(RATE_SUFFIX) and len(text) > len(RATE_SUFFIX):
+        text, suffix = text[: -len(RATE_SUFFIX)], " (rate per 10,000)"
+    elif text.endswith(_PERCENT_SUFFIX) and len(text) > len(_PERCENT_SUFFIX):
+        text, suffix = text[: -len(_PERCENT_SUFFIX)], " (%)"
+    prefix = ""
+    if text.startswith(_FACTOR_PREFIX) and len(text) > len(_FACTOR_PREFIX):
+        text, prefix = text[len(_FACTOR_PREFIX) :], "Assessment factor: "
+    parts = [p for p in re.split(r"[_\-\s]+", text) if p]
+    if prefix and len(parts) > 1 and parts[-1] in _WHOSE:
+        suffix = f" ({parts.pop()}){suffix}"
+    words = _words(parts)
+    if not words:
+        return measure.strip()
+    if not prefix:
+        words = words[:1].upper() + words[1:]
+    return f"{prefix}{words}{suffix}"
+
+
 def symbol_meaning(symbol: str) -> str:
     """ "c" → "c (suppressed)"; an empty symbol → ""."""
     return f"{symbol} ({SYMBOLS[symbol]})" if symbol in SYMBOLS else symbol

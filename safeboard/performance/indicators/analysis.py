@@ -48,13 +48,18 @@ from ..models import (
     Value,
 )
 from .charts import SPARKLINE_PERIODS
-from .series import IndicatorSeries, PeriodRow, build_series
+from .series import ComparatorYear, IndicatorSeries, PeriodRow, build_series
 
 # Indicators refreshed together: bounded so that no query names more ids than a database takes.
 CHUNK = 200
 
 
 # --- Working it out ---------------------------------------------------------------------------
+
+
+def comparator_name(series: ComparatorSeries) -> str:
+    """How the chart's legend and the data table name the comparator drawn beside a card."""
+    return f"{series.area_name}: {series.measure_name} (comparator)"
 
 
 def compute_series(
@@ -117,7 +122,7 @@ def compute_series(
                 agency_sums=sums[indicator.pk],
                 until=until,
                 comparator=chosen.points.all() if chosen else (),
-                comparator_name=f"{chosen.area_name} (comparator)" if chosen else "",
+                comparator_name=comparator_name(chosen) if chosen else "",
                 rebases=rebases[indicator.pk],
             )
         )
@@ -289,6 +294,10 @@ def encode(series: IndicatorSeries) -> tuple[dict[str, Any], dict[str, Any]]:
         "comparator_name": series.comparator_name,
         # The rebases that start a segment of this series (period, reason).
         "rebases": [[day.isoformat(), reason] for day, reason in series.rebases],
+        "comparator_years": [
+            [y.label, y.value, y.symbol, y.first.isoformat(), y.last.isoformat()]
+            for y in series.comparator_years
+        ],
         "forecast": None
         if forecast is None
         else {
@@ -346,6 +355,7 @@ def decode(
     forecast = None
     comparator_name = ""
     rebases: list[tuple[datetime.date, str]] = []
+    comparator_years: list[ComparatorYear] = []
     if detail is not None:
         rows = [disclosed(_decode_row(cells, frequency)) for cells in detail.get("rows", ())]
         comparator_name = detail.get("comparator_name", "")
@@ -355,6 +365,16 @@ def decode(
         reasons = dict(rebases)
         for r in rows:
             r.rebase_reason = reasons.get(r.period, "")
+        comparator_years = [
+            ComparatorYear(
+                label,
+                value,
+                symbol,
+                datetime.date.fromisoformat(first),
+                datetime.date.fromisoformat(last),
+            )
+            for label, value, symbol, first, last in detail.get("comparator_years", ())
+        ]
         fitted = detail.get("forecast")
         if fitted is not None:
             dated = [(r.period, r.forecast) for r in rows if r.forecast is not None]
@@ -383,6 +403,7 @@ def decode(
         rows=rows,
         comparator_name=comparator_name,
         rebases=rebases,
+        comparator_years=comparator_years,
         latest=latest,
         latest_target=_undec(summary.get("latest_target")),
         variation_icon=summary.get("variation_icon"),
@@ -611,7 +632,7 @@ def fragments(
 
 # The drawing's own version: raised whenever the templates or charts that draw a kept rendering
 # change, so that renderings drawn by the code before are drawn again, not served.
-RENDERING_FORMAT = 3
+RENDERING_FORMAT = 4
 
 
 def rendering_key(series: IndicatorSeries, slug: str) -> str:

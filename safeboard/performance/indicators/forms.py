@@ -25,6 +25,7 @@ from ..models import (
     Polarity,
     Target,
     Unit,
+    Value,
 )
 from .selectors import partnership_actions, partnership_themes
 from .services import INDICATOR_FIELDS
@@ -315,3 +316,129 @@ class DevelopmentItemForm(forms.Form):
 
 class DevelopmentItemChangeForm(DevelopmentItemForm, VersionedForm):
     pass
+
+
+# How many periods the value form offers to choose from, newest first (older ones are typed).
+CHOOSABLE_PERIODS = {Frequency.MONTHLY: 36, Frequency.QUARTERLY: 16, Frequency.ANNUAL: 8}
+
+
+def choosable_periods(frequency: str, today: datetime.date) -> list[tuple[str, str]]:
+    """(ISO start, label) of the indicator's recent periods up to the one holding `today`."""
+    last = periods.period_start(today, frequency)
+    starts = [last]
+    for _ in range(CHOOSABLE_PERIODS.get(Frequency(frequency), 12) - 1):
+        starts.append(periods.period_start(starts[-1] - datetime.timedelta(days=1), frequency))
+    return [(day.isoformat(), periods.label(day, frequency)) for day in starts]
+
+
+def _figure(label: str, hint: str = "") -> forms.CharField:
+    # Text, not a number field: the figures are checked by the values import's own rules, so
+    # a keyed value is refused with the same message as a row of a file.
+    return forms.CharField(label=label, required=False, max_length=40, help_text=hint)
+
+
+class ValueChangeForm(VersionedForm):
+    """Correct the value of one period: its figures and comment (the period is the page's)."""
+
+    widths = {"value": "10", "numerator": "10", "denominator": "10"}
+
+    value = _figure("Value")
+    numerator = _figure("Numerator")
+    denominator = _figure("Denominator")
+    comment = forms.CharField(
+        label="Comment",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Why the value is keyed or corrected, or what a reader should know about it.",
+    )
+
+    def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        if indicator.unit in (Unit.PERCENTAGE, Unit.RATE_1000, Unit.RATE_10000):
+            self.fields["numerator"].label = indicator.numerator_label or "Numerator"
+            self.fields["denominator"].label = indicator.denominator_label or "Denominator"
+            self.fields["value"].help_text = (
+                f"{indicator.get_unit_display()}. Give the numerator and denominator and the "
+                "value is worked out from them, or give the value alone."
+            )
+        else:
+            del self.fields["numerator"], self.fields["denominator"]
+            self.fields["value"].help_text = f"{indicator.get_unit_display()}, for example 12."
+
+    def for_service(self) -> dict[str, Any]:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        return {"numerator": "", "denominator": "", **data}
+
+    @staticmethod
+    def initial_for(value: Value) -> dict[str, Any]:
+        def text(number: Decimal | None) -> str:
+            return "" if number is None else periods_number(number)
+
+        return {
+            "value": text(value.value),
+            "numerator": text(value.numerator),
+            "denominator": text(value.denominator),
+            "comment": value.comment,
+        }
+
+
+def periods_number(number: Decimal) -> str:
+    """336.0000 → "336"; 12.5000 → "12.5": a stored figure as a person types it."""
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class ValueForm(ValueChangeForm):
+    """Key a value for a period, or correct the one there: the period chosen from the recent
+    ones, or typed as a values file writes it."""
+
+    field_order = ("period", "other_period", "agency", "value", "numerator", "denominator")
+
+    period = forms.ChoiceField(
+        label="Period", required=False, help_text="The recent periods, newest first."
+    )
+    other_period = forms.CharField(
+        label="Or type the period",
+        required=False,
+        max_length=40,
+        help_text=f"For an earlier period. {PERIOD_HINT}",
+    )
+    agency = record_choice(
+        empty_label="The partnership total",
+        invalid="Select the agency from the list.",
+        label="Whose value",
+        help_text="The report card shows the partnership total.",
+    )
+
+    def __init__(
+        self, *args: Any, indicator: Indicator, today: datetime.date, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, indicator=indicator, **kwargs)
+        del self.fields["version"]
+        period = self.fields["period"]
+        assert isinstance(period, forms.ChoiceField)
+        period.choices = [
+            ("", "Choose a period"),
+            *choosable_periods(indicator.frequency, today),
+        ]
+        limit_choices(self, agency=agency_list(partnership=indicator.partnership))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        chosen, typed = data.get("period", ""), (data.get("other_period") or "").strip()
+        if chosen and typed:
+            self.add_error("other_period", "Choose a period or type one, not both.")
+        elif not chosen and not typed:
+            self.add_error("period", "Choose the period the value is for, or type it below.")
+        elif typed:
+            try:
+                periods.parse(typed, self.indicator.frequency)
+            except periods.PeriodError as exc:
+                self.add_error("other_period", str(exc))
+        return data
+
+    def for_service(self) -> dict[str, Any]:
+        data = super().for_service()
+        typed = data.pop("other_period", "").strip()
+        return {**data, "period": data.get("period") or typed}

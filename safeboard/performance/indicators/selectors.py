@@ -37,12 +37,14 @@ from safeboard.partnerships.models import Partnership
 from safeboard.plans.models import Action, Theme, ThemeKind
 
 from ..domain import indicator_rules as rules
+from ..domain import periods
 from ..domain.periods import label as period_label
 from ..models import (
     DataDevelopmentItem,
     DevelopmentStatus,
     Indicator,
     IndicatorAnalysis,
+    Value,
 )
 from .analysis import RENDERING_FORMAT, analysis_refresh, stored_series
 from .analysis import report_periods as analysis_periods
@@ -448,3 +450,23 @@ def composite_report(
         entitlement=entitlement,
         section=sections[0] if section is not None and sections else None,
     )
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    value: Value
+    label: str
+
+
+def indicator_values(*, indicator: Indicator) -> list[ValueRow]:
+    """The partnership-level values of `indicator` (the figures its report card shows), newest
+    first, with their period's name and the return each came from: one query, whatever their
+    number."""
+    found = (
+        Value.objects.filter(
+            partnership_id=indicator.partnership_id, indicator=indicator, agency__isnull=True
+        )
+        .select_related("agency_return__agency")
+        .order_by("-period_start")
+    )
+    return [ValueRow(v, periods.label(v.period_start, indicator.frequency)) for v in found]

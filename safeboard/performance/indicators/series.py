@@ -69,6 +69,29 @@ class PeriodRow:
         return presenters.point_label(self.point_type)
 
 
+@dataclass(frozen=True)
+class ComparatorYear:
+    """A published comparator figure, for the year `label` (e.g. "2024/25"), drawn against the
+    periods from `first` to `last` (their starts) that the year covers."""
+
+    label: str
+    value: float | None
+    symbol: str
+    first: datetime.date
+    last: datetime.date
+
+
+@dataclass(frozen=True)
+class ComparatorYearShown:
+    """A comparator year as the data table's note reads it: the periods in words."""
+
+    label: str
+    value: float | None
+    symbol: str
+    first: str
+    last: str
+
+
 @dataclass
 class IndicatorSeries:
     indicator: Indicator
@@ -76,6 +99,8 @@ class IndicatorSeries:
     comparator_name: str = ""
     # The recorded rebases that start a new SPC segment of this series: (period, reason).
     rebases: list[tuple[datetime.date, str]] = field(default_factory=list)
+    # Which year each comparator figure is for, and the periods it is drawn across.
+    comparator_years: list[ComparatorYear] = field(default_factory=list)
     latest: PeriodRow | None = None
     latest_target: Decimal | None = None
     variation_icon: str | None = None
@@ -103,6 +128,26 @@ class IndicatorSeries:
     @property
     def table_rows(self) -> list[PeriodRow]:
         return self.rows[-self.window :] if self.window else self.rows
+
+    @property
+    def comparator_years_shown(self) -> list[ComparatorYearShown]:
+        """The comparator's years that cover a period of the data table, each with the first
+        and last of its periods there."""
+        shown = self.table_rows
+        if not shown:
+            return []
+        low, high, frequency = shown[0].period, shown[-1].period, self.indicator.frequency
+        return [
+            ComparatorYearShown(
+                y.label,
+                y.value,
+                y.symbol,
+                periods.label(max(y.first, low), frequency),
+                periods.label(min(y.last, high), frequency),
+            )
+            for y in self.comparator_years
+            if y.last >= low and y.first <= high
+        ]
 
     @property
     def variation(self) -> tuple[str, str]:
@@ -146,6 +191,30 @@ class IndicatorSeries:
     @property
     def has_comparator(self) -> bool:
         return any(r.comparator is not None or r.comparator_symbol for r in self.rows)
+
+
+def _spread_comparator(
+    rows: dict[datetime.date, PeriodRow], comparator: Iterable[ComparatorValue], frequency: str
+) -> list[ComparatorYear]:
+    """Put each comparator figure on every period it covers. A published figure is for a year
+    ending 31 March (its `period_end`): on a monthly or quarterly card it is drawn across each
+    period of that year, from the day after the figure before it (or the year's start), so it
+    reads as a line across the year, not one dot at March."""
+    years: list[ComparatorYear] = []
+    previous_end: datetime.date | None = None
+    for c in sorted(comparator, key=lambda c: c.period_end):
+        start = periods.period_start(c.period_end, periods.ANNUAL)
+        if previous_end is not None and previous_end >= start:
+            start = previous_end + datetime.timedelta(days=1)
+        previous_end = c.period_end
+        covered = [d for d in periods.periods(start, c.period_end, frequency) if d in rows]
+        value = None if c.value is None else float(c.value)
+        for day in covered:
+            rows[day].comparator, rows[day].comparator_symbol = value, c.symbol
+        if covered:
+            label = c.period_label or periods.label(c.period_end, periods.ANNUAL)
+            years.append(ComparatorYear(label, value, c.symbol, covered[0], covered[-1]))
+    return years
 
 
 def build_series(
@@ -195,11 +264,7 @@ def build_series(
             if until is None or t.period_start <= until:
                 r = row(t.period_start)
                 r.target, r.target_id = t.value, t.pk
-    for c in comparator:
-        day = periods.period_start(c.period_end, frequency)
-        if day in rows:
-            rows[day].comparator = None if c.value is None else float(c.value)
-            rows[day].comparator_symbol = c.symbol
+    comparator_years = _spread_comparator(rows, comparator, frequency)
     ordered = [rows[day] for day in sorted(rows)]
     in_force: Decimal | None = None
     for r in ordered:
@@ -212,7 +277,12 @@ def build_series(
             numerator=r.numerator,
             threshold=indicator.suppression_threshold,
         )
-    series = IndicatorSeries(indicator=indicator, rows=ordered, comparator_name=comparator_name)
+    series = IndicatorSeries(
+        indicator=indicator,
+        rows=ordered,
+        comparator_name=comparator_name,
+        comparator_years=comparator_years,
+    )
     points = [(r.period, float(r.value)) for r in ordered if r.value is not None]
     if not points:
         return series

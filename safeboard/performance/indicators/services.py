@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -18,8 +19,16 @@ from safeboard.core.services import save_recorded
 from safeboard.partnerships.models import Agency, Membership, Partnership
 from safeboard.plans.models import Action, Theme
 
-from ..domain import periods
-from ..models import DataDevelopmentItem, Indicator, IndicatorPartner, SpcRebase, Target
+from ..domain import periods, tidy
+from ..models import (
+    DataDevelopmentItem,
+    Indicator,
+    IndicatorPartner,
+    ReturnStatus,
+    SpcRebase,
+    Target,
+    Value,
+)
 from .analysis import analysis_refresh
 
 INDICATOR_FIELDS = (
@@ -256,3 +265,99 @@ def development_item_save(
     )
     save_recorded(record, by=by, expected_version=expected_version)
     return record
+
+
+# The columns of a one-row tidy table: a keyed value is checked by the rules every import uses.
+_KEYED = tidy.header_index(tidy.COLUMNS)
+_LOCKED = frozenset({ReturnStatus.SUBMITTED.value, ReturnStatus.APPROVED.value})
+
+
+def _sentence(message: str) -> str:
+    text = message[:1].upper() + message[1:]
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+@dataclass(frozen=True)
+class ValueSaved:
+    """What `value_save` did: the value, and whether it corrected one there before."""
+
+    value: Value
+    corrected: bool
+    label: str
+
+
+@transaction.atomic
+def value_save(
+    *,
+    indicator: Indicator,
+    by: Any,
+    period: str,
+    value: str = "",
+    numerator: str = "",
+    denominator: str = "",
+    comment: str = "",
+    agency: Agency | None = None,
+    record: Value | None = None,
+    expected_version: int | None = None,
+) -> ValueSaved:
+    """Key one value of `indicator` for `period` (written as a values file writes it: "2017/18
+    Q1", "April 2017", "2017/18" or the ISO date the period starts), for the partnership (no
+    `agency`) or one agency, or correct the value there already (`record`, from the version
+    `expected_version` when given: a save over a newer one raises StaleEdit).
+
+    The figures are given as typed and checked by the values import's rules (`tidy.parse_rows`):
+    a number where a number belongs, no negative count, numerator or denominator, a numerator
+    no bigger than its denominator, the value worked out from them for percentages and rates. A
+    value in an agency return that is submitted or approved is locked. Its history keeps who
+    and when, and the analysis is worked out again at once."""
+    _check_inside(indicator.partnership, agency, "agency", "an agency")
+    if record is not None and (record.indicator_id != indicator.pk or record.agency_id is not None):
+        raise ApplicationError("This value belongs to another indicator.")
+    info = tidy.IndicatorInfo(
+        id=indicator.pk, code=indicator.code, frequency=indicator.frequency, unit=indicator.unit
+    )
+    cells = [indicator.code, period, "", value, numerator, denominator, comment]
+    rows, errors = tidy.parse_rows(
+        [(1, cells)], _KEYED, indicators={indicator.code.lower(): info}, agencies={}
+    )
+    if errors:
+        first = errors[0]
+        field = first.column if first.column in tidy.COLUMNS[1:] else None
+        raise ApplicationError(_sentence(first.message), field=field)
+    row = rows[0]
+    label = periods.label(row.period_start, indicator.frequency)
+    existing = (
+        Value.objects.select_for_update()
+        .select_related("agency_return")
+        .filter(indicator=indicator, period_start=row.period_start, agency=agency)
+        .first()
+    )
+    if record is not None and (existing is None or existing.pk != record.pk):
+        raise ApplicationError(
+            f"This value is no longer the value for {label}. Go back and choose it again."
+        )
+    status = existing.agency_return.status if existing and existing.agency_return else None
+    if agency is not None and status in _LOCKED:
+        raise ApplicationError(
+            f"The value for {label} is in {agency}'s return, which has been "
+            f"{'approved' if status == ReturnStatus.APPROVED else 'submitted'}. An analyst can "
+            "send a submitted return back to the agency to change it.",
+            field="agency",
+        )
+    target = existing or Value(
+        partnership=indicator.partnership,
+        indicator=indicator,
+        period_start=row.period_start,
+        agency=agency,
+    )
+    target.value, target.numerator, target.denominator, target.comment = (
+        row.value,
+        row.numerator,
+        row.denominator,
+        row.comment,
+    )
+    save_recorded(
+        target, by=by, expected_version=expected_version if existing is not None else None
+    )
+    analysis_refresh(indicator_ids=[indicator.pk])
+    return ValueSaved(value=target, corrected=existing is not None, label=label)

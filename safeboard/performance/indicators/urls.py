@@ -14,6 +14,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="indicator_history",
     ),
     path("indicators/<int:indicator_id>/edit/", views.indicator_update, name="indicator_update"),
+    path("indicators/<int:indicator_id>/values/", views.value_list, name="value_list"),
+    path("indicators/<int:indicator_id>/values/add/", views.value_create, name="value_create"),
+    path(
+        "indicators/<int:indicator_id>/values/<int:value_id>/",
+        views.value_update,
+        name="value_update",
+    ),
     path("indicators/<int:indicator_id>/targets/add/", views.target_create, name="target_create"),
     path(
         "indicators/<int:indicator_id>/targets/<int:target_id>/",

@@ -26,6 +26,7 @@ from safeboard.ui.pages import AppPages, Crumb, confirm_page, create_page, edit_
 from ..access import (
     access_development_item,
     access_indicator,
+    access_indicator_value,
     access_partner,
     access_rebase,
     access_target,
@@ -43,6 +44,8 @@ from .forms import (
     SpcRebaseForm,
     TargetChangeForm,
     TargetForm,
+    ValueChangeForm,
+    ValueForm,
 )
 from .presenters import ILLUSTRATIVE_LABEL
 
@@ -182,6 +185,89 @@ def indicator_history(request: PartnershipRequest, indicator_id: int) -> HttpRes
             "history": history_for(indicator),
             "breadcrumbs": _indicator_crumbs(request, indicator),
         },
+    )
+
+
+# --- Values keyed or corrected one at a time -------------------------------------------------
+
+
+def _value_saved(saved: services.ValueSaved) -> str:
+    whose = f" ({saved.value.agency})" if saved.value.agency_id else ""
+    done = "corrected" if saved.corrected else "added"
+    return f"Value for {saved.label}{whose} {done}. The report card shows it."
+
+
+@require_GET
+@partnership_view(MANAGE)
+def value_list(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
+    """The partnership-level values of an indicator, each with a link to correct it."""
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
+    return render(
+        request,
+        "performance/indicators/value_list.html",
+        {
+            "indicator": indicator,
+            "values": selectors.indicator_values(indicator=indicator),
+            "illustrative_label": ILLUSTRATIVE_LABEL,
+            "breadcrumbs": _indicator_crumbs(request, indicator),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@partnership_view(MANAGE)
+def value_create(request: PartnershipRequest, indicator_id: int) -> HttpResponse:
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
+    return create_page(
+        request,
+        ValueForm,
+        form_kwargs={"indicator": indicator, "today": timezone.localdate()},
+        save=functools.partial(services.value_save, indicator=indicator),
+        success=_value_saved,
+        next_url=pages.url(request, "indicator_detail", indicator.pk),
+        title="Add or correct a value",
+        caption=_indicator_caption(indicator),
+        intro="A value already recorded for the period is replaced; its history keeps the "
+        "value before.",
+        breadcrumbs=_indicator_crumbs(request, indicator),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@partnership_view(MANAGE)
+def value_update(request: PartnershipRequest, indicator_id: int, value_id: int) -> HttpResponse:
+    indicator = access_indicator(request.access, indicator_id, capability=MANAGE)
+    value = access_indicator_value(request.access, indicator, value_id)
+    label = periods.label(value.period_start, indicator.frequency)
+    source = value.agency_return
+    intro = f"The value for {label}."
+    if source is not None:
+        intro += (
+            f" It came from {source.agency}'s return, approved; a correction here changes the "
+            "report card's figure, not the return."
+        )
+    return edit_page(
+        request,
+        ValueChangeForm,
+        value,
+        form_kwargs={"indicator": indicator},
+        save=functools.partial(
+            services.value_save,
+            indicator=indicator,
+            record=value,
+            period=value.period_start.isoformat(),
+        ),
+        success=_value_saved,
+        next_url=pages.url(request, "indicator_detail", indicator.pk),
+        title=f"Correct the value for {label}",
+        caption=_indicator_caption(indicator),
+        intro=intro,
+        breadcrumbs=pages.crumbs(
+            request,
+            (indicator.code, "indicator_detail", indicator.pk),
+            ("Values", "value_list", indicator.pk),
+        ),
+        context={"history": history_for(value)},
     )
 
 

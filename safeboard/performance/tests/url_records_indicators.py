@@ -12,6 +12,7 @@ from safeboard.performance.models import (
     IndicatorPartner,
     SpcRebase,
     Target,
+    Value,
 )
 from safeboard.performance.tests.factories import IndicatorFactory, TargetFactory, ValueFactory
 from safeboard.plans.tests.url_records import theme_id as plans_theme_id
@@ -77,6 +78,12 @@ def rebase_id(tenancy: Any, partnership: Any) -> int:
     return existing.pk
 
 
+def value_id(tenancy: Any, partnership: Any) -> int:
+    """A partnership-level value of the indicator (the figure its report card shows)."""
+    indicator = _indicator(tenancy, partnership)
+    return Value.objects.filter(indicator=indicator, agency__isnull=True).order_by("pk")[0].pk
+
+
 def theme_id(tenancy: Any, partnership: Any) -> int:
     """The plans app's theme (the scorecard pages name a plan theme)."""
     _indicator(tenancy, partnership)
@@ -89,6 +96,7 @@ URL_RECORDS: dict[str, Callable[[Any, Any], int]] = {
     "partner_id": partner_id,
     "item_id": item_id,
     "rebase_id": rebase_id,
+    "value_id": value_id,
     "theme_id": theme_id,
     # A section of the composite report is named by its priority (or "other").
     "section": theme_id,

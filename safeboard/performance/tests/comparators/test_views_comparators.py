@@ -138,3 +138,21 @@ def test_it_keeps_both_changes_to_a_comparator_link(tenancy):
     )
     series.refresh_from_db()
     assert series.indicator == second_choice
+
+
+def test_it_names_a_series_readably_on_the_list_and_its_page_until_given_a_name(tenancy):
+    series = _series(tenancy.ours, "assessment_factor_domestic_abuse_parent")
+    client = client_for(tenancy.user(Role.ANALYST))
+    readable = "Assessment factor: domestic abuse (parent)"
+    listed = client.get(_url("comparator_list")).content.decode()
+    assert readable in listed
+    page = client.get(_url("comparator_detail", series.pk)).content.decode()
+    assert f'<h1 class="govuk-heading-l">England: {readable}</h1>' in page
+    link = _url("comparator_link", series.pk)
+    done = client.post(link, form_data(client, link, label="Domestic abuse by a parent"))
+    assert done.status_code == 302
+    page = client.get(_url("comparator_detail", series.pk)).content.decode()
+    assert "England: Domestic abuse by a parent" in page
+    assert readable not in page
+    # The measure as the source names it is still shown, once, to find it in the file.
+    assert "assessment_factor_domestic_abuse_parent" in page

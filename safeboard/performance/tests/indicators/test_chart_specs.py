@@ -77,3 +77,64 @@ def test_it_describes_a_sparkline_of_recent_values():
     spark = charts.indicator_sparkline(_series(values=[10, 11, 12]))
     assert spark.title == "Recent values of Children <in need>"
     assert spark.values == [10.0, 11.0, 12.0]
+
+
+def test_it_draws_an_annual_comparator_across_every_month_of_its_year():
+    # A monthly card from April 2020 to March 2022; England publishes a figure a year, for the
+    # years ending 31 March 2021 and 2022.
+    months = [datetime.date(2020 + (m > 8), (m + 3) % 12 + 1, 1) for m in range(12)]
+    months += [datetime.date(d.year + 1, d.month, 1) for d in months]
+    indicator = Indicator(
+        pk=8, code="NEL-02", name="Referrals", unit=Unit.COUNT, frequency="monthly"
+    )
+    indicator.polarity, indicator.suppression_threshold = "higher", 5
+    values = [Value(indicator=indicator, period_start=d, value=Decimal(10)) for d in months]
+    england = [
+        ComparatorValue(
+            period_end=datetime.date(2021, 3, 31),
+            period_label="2020/21",
+            value=Decimal("12.5"),
+            symbol="",
+        ),
+        ComparatorValue(
+            period_end=datetime.date(2022, 3, 31), period_label="2021/22", value=None, symbol="c"
+        ),
+    ]
+    series = build_series(
+        indicator, values, [], comparator=england, comparator_name="England: Referrals"
+    )
+    comparator = next(
+        line for line in charts.indicator_chart(series).lines if line.name == "comparator"
+    )
+    assert comparator.values == [12.5] * 12 + [None] * 12
+    assert [r.comparator_symbol for r in series.rows[12:]] == ["c"] * 12
+    shown = [(y.label, y.value, y.symbol, y.first, y.last) for y in series.comparator_years_shown]
+    assert shown == [
+        ("2020/21", 12.5, "", "April 2020", "March 2021"),
+        ("2021/22", None, "c", "April 2021", "March 2022"),
+    ]
+
+
+def test_it_draws_an_annual_comparator_across_every_quarter_of_its_year():
+    quarters = [
+        datetime.date(2020, 4, 1),
+        datetime.date(2020, 7, 1),
+        datetime.date(2020, 10, 1),
+        datetime.date(2021, 1, 1),
+        datetime.date(2021, 4, 1),
+    ]
+    indicator = Indicator(pk=9, code="NEL-03", name="Plans", unit=Unit.COUNT, frequency="quarterly")
+    indicator.polarity, indicator.suppression_threshold = "higher", 5
+    values = [Value(indicator=indicator, period_start=d, value=Decimal(10)) for d in quarters]
+    england = [
+        ComparatorValue(
+            period_end=datetime.date(2021, 3, 31),
+            period_label="2020/21",
+            value=Decimal(40),
+            symbol="",
+        )
+    ]
+    series = build_series(indicator, values, [], comparator=england, comparator_name="England")
+    assert [r.comparator for r in series.rows] == [40.0, 40.0, 40.0, 40.0, None]
+    assert series.comparator_years_shown[0].first == "2020/21 Q1"
+    assert series.comparator_years_shown[0].last == "2020/21 Q4"

@@ -163,21 +163,27 @@ def test_it_follows_a_change_of_polarity_and_a_new_target(tenancy, counted):
 
 def test_it_draws_a_comparator_imported_or_linked_at_once(tenancy, counted):
     client = client_for(tenancy.manager)
-    assert "England (comparator)" not in _pages(client, counted)[0]
+    name = "England: Child protection plans started (comparator)"
+    assert name not in _pages(client, counted)[0]
     figures = (
         "time_period,geographic_level,area_code,area_name,measure,value,symbol\n"
-        "2019,National,E92000001,England,cpp,12,\n"
+        "2019,National,E92000001,England,cpp_started,12,\n"
     )
     comparators_import(
         partnership=tenancy.ours,
         upload=io.BytesIO(figures.encode()),
         by=tenancy.manager,
-        links={("cpp", "E92000001"): "cp-all"},
+        links={("cpp_started", "E92000001"): "cp-all"},
     )
-    assert "England (comparator)" in _pages(client, counted)[0]
+    page = _pages(client, counted)[0]
+    assert name in page
+    # A figure for the year ending 31 March 2019, on every month of that year the card shows.
+    assert "2018/19: 12 (shown for January 2019 to March 2019)" in page
     series = ComparatorSeries.objects.get()
+    comparator_link(series=series, indicator=counted, label="Plans started", by=tenancy.manager)
+    assert "England: Plans started (comparator)" in _pages(client, counted)[0]
     comparator_link(series=series, indicator=None, by=tenancy.manager)
-    assert "England (comparator)" not in _pages(client, counted)[0]
+    assert "England: Plans started" not in _pages(client, counted)[0]
 
 
 def test_it_shows_the_new_name_of_an_indicator_saved(tenancy, counted):
