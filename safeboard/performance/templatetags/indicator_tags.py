@@ -48,16 +48,35 @@ def indicator_sparkline(series: IndicatorSeries) -> Sparkline:
 
 
 @register.simple_tag
-def spc_icons(series: IndicatorSeries, which: str = "both") -> SafeString:
+def spc_icon_defs() -> SafeString:
+    """`{% spc_icon_defs %}`: the icons' drawings once, for a page of icons `by_reference`."""
+    return mark_safe(icons.icon_defs())  # noqa: S308 - drawn by our own code, no input
+
+
+@register.simple_tag
+def spc_icons(
+    series: IndicatorSeries, which: str = "both", by_reference: bool = False
+) -> SafeString:
     """`{% spc_icons s %}`: the series' Making Data Count variation and assurance icons
     (indicators/icons.py), each followed by its words; `which` = "variation" or "assurance"
-    for one of them. The icon carries the words as its name, so the visible copy is hidden
-    from screen readers, which would otherwise read them twice."""
+    for one of them; `by_reference` on a page holding `{% spc_icon_defs %}` once (a long table).
+    The icon carries the words as its name, so the visible copy is hidden from screen readers,
+    which would otherwise read them twice."""
     parts = []
     if which in ("both", "variation"):
-        parts.append((icons.variation_icon(series.variation_icon), series.variation[1]))
+        parts.append(
+            (
+                icons.variation_icon(series.variation_icon, by_reference=by_reference),
+                series.variation[1],
+            )
+        )
     if which in ("both", "assurance"):
-        parts.append((icons.assurance_icon(series.assurance_icon), series.assurance[1]))
+        parts.append(
+            (
+                icons.assurance_icon(series.assurance_icon, by_reference=by_reference),
+                series.assurance[1],
+            )
+        )
     html = " ".join(
         f'<span class="sb-spc-status">{icon}<span class="sb-spc-status__text" '
         f'aria-hidden="true">{escape(text)}</span></span>'

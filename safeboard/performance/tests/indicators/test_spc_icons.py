@@ -104,6 +104,21 @@ def test_it_shows_the_icons_wherever_variation_and_assurance_show(tenancy, world
         assert 'aria-label="Target consistently met"' in html, url
 
 
+def test_it_draws_a_long_table_s_icons_once_and_refers_to_them(tenancy, world):
+    """The report summary and the data set list hold each icon's drawing once, as a symbol,
+    and every icon in their rows refers to one that is there: a table of 300 indicators stays
+    small. Each icon still names itself."""
+    client = client_for(tenancy.user(Role.BOARD_MEMBER))
+    for url in (f"{BASE}/report/", f"{BASE}/"):
+        html = client.get(url).content.decode()
+        referred = set(re.findall(r'<use href="#([^"]+)"', html))
+        assert referred, url
+        ids = re.findall(r'id="(sb-mdc-[^"]+)"', html)
+        assert len(ids) == len(set(ids)), url  # each symbol once
+        assert referred <= set(ids), url
+        assert 'aria-label="Special cause: improvement, higher"' in html, url
+
+
 @pytest.mark.django_db
 def test_it_prints_the_icons_in_the_pdf_summary(tenancy, world, monkeypatch):
     from safeboard.performance.indicators import exports
