@@ -327,7 +327,7 @@ def value_save(
     row = rows[0]
     label = periods.label(row.period_start, indicator.frequency)
     existing = (
-        Value.objects.select_for_update()
+        Value.objects.select_for_update(of=("self",))
         .select_related("agency_return")
         .filter(indicator=indicator, period_start=row.period_start, agency=agency)
         .first()
