@@ -106,3 +106,24 @@ def test_it_asks_every_section_whether_a_partnership_is_empty():
     # A record that only one module's section knows about makes the partnership not empty.
     assert not partnership_is_empty(BoardLinkFactory().partnership)
     assert not partnership_is_empty(BudgetYearFactory().partnership)
+
+
+@pytest.mark.django_db
+def test_it_adds_to_a_record_page_only_what_the_registry_names(tenancy, monkeypatch):
+    """A record page names no module that adds to it: scrutiny's comments come through its
+    `record_panel` entry, and without that entry the same page renders without them."""
+    from dataclasses import replace
+
+    from safeboard.plans.tests.factories import PlanFactory
+    from safeboard.ui.templatetags import record_panels
+
+    plan = PlanFactory(partnership=tenancy.ours)
+    url = f"/p/ourshire/plans/{plan.pk}/"
+    client = client_for(tenancy.user(Role.CHAIR))
+    assert "Comments and challenges" in client.get(url).content.decode()
+    without = tuple(replace(m, record_panel="") for m in registered())
+    monkeypatch.setattr(record_panels, "registered", lambda: without)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Comments and challenges" not in page.content.decode()
+    assert plan.title in page.content.decode()

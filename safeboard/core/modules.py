@@ -81,8 +81,13 @@ class Module:
     scrutiny: str = ""
     """"module:ATTRIBUTE" naming a tuple of `partnerships.subjects.Subject`: the app's records
     people may comment on, challenge and sign off (the scrutiny module reads them)."""
+    record_panel: str = ""
+    """"module:function" called as function(context, record, key) on every record page that
+    shows `{% record_panels record %}` (ui/templatetags/record_panels.py), returning the safe
+    HTML the app adds there ("" for none): scrutiny's sign-off and comments, say. A record page
+    so names no module that adds to it."""
     search: str = ""
-    """"module:ATTRIBUTE" describing what of the app is searchable (issue 9)."""
+    """"module:ATTRIBUTE" naming the app's `partnerships.searchable.Searchable` kinds."""
     api: str = ""
     """"module:function" registering the app's API routes (the API issue)."""
     package: str = field(default="", compare=False)

@@ -15,4 +15,5 @@ MODULE = Module(
     url_records="safeboard.scrutiny.tests.url_records:URL_RECORDS",
     history=("Comment", "ReportSignOff"),
     home="safeboard.scrutiny.home:panels",
+    record_panel="safeboard.scrutiny.templatetags.scrutiny_tags:record_panel",
 )

@@ -1,8 +1,9 @@
 """Scrutiny on a record's own page: its sign-off (plans, the performance report) and its
-comments and challenges, with the form to add one. A module's page adds one line:
+comments and challenges, with the form to add one. Scrutiny registers it as its
+`record_panel`, so a module's page names no scrutiny code, only the registry's tag:
 
-    {% load scrutiny_tags %}{% scrutiny_panel plan %}
-    {% load scrutiny_tags %}{% scrutiny_panel "performance.report" report.period %}
+    {% load record_panels %}{% record_panels plan %}
+    {% load record_panels %}{% record_panels "performance.report" report.period %}
 
 It costs two queries at most (the comments, the report's sign-offs), whatever their number."""
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -74,3 +76,12 @@ def scrutiny_panel(context: template.Context, record: Any, key: Any = None) -> d
             partnership=partnership, period=value
         )
     return found
+
+
+def record_panel(context: template.Context, record: Any, key: Any = None) -> SafeString:
+    """Scrutiny's part of a record page (`Module.record_panel`, shown by `{% record_panels %}`):
+    the panel above, drawn from the page's context."""
+    found = scrutiny_panel(context, record, key)
+    if not found.get("shown"):
+        return SafeString("")
+    return SafeString(render_to_string("scrutiny/panel.html", found))
