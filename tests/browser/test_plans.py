@@ -28,6 +28,8 @@ def test_group_chair_records_progress_and_the_overview_shows_it(site: str, page:
     expect(page.get_by_role("heading", level=1)).to_have_text(ACTION)
     assert_accessible(page)
 
+    # The example data rates it red (illustrative); the group chair records it as amber.
+    assert Action.objects.get(title=ACTION).rag == "red"
     follow(page, page.get_by_role("button", name="Record progress"))
     # Empty first: the GOV.UK error summary names what is missing.
     follow(page, page.get_by_role("button", name="Save progress update"))
@@ -39,20 +41,21 @@ def test_group_chair_records_progress_and_the_overview_shows_it(site: str, page:
     date.get_by_label("Month").fill("10")
     date.get_by_label("Year").fill("2011")
     page.get_by_label("What progress has been made?").fill(NARRATIVE)
-    page.get_by_role("radio", name="Red", exact=True).check()
+    page.get_by_role("radio", name="Amber", exact=True).check()
     follow(page, page.get_by_role("button", name="Save progress update"))
 
     expect(page.get_by_role("heading", level=1)).to_have_text(ACTION)
     expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
     expect(page.get_by_role("main")).to_contain_text(NARRATIVE)
-    assert Action.objects.get(title=ACTION).rag == "red"
+    assert Action.objects.get(title=ACTION).rag == "amber"
 
     # The plan overview now counts and shows it.
     follow(page, page.get_by_role("navigation", name="Menu").get_by_role("link", name="Plan"))
     follow(page, page.get_by_role("link", name="Strategic Business Plan 2011 - 2014", exact=True))
     follow(page, page.get_by_role("main").get_by_role("link", name=re.compile(r"^Overview: ")))
     row = page.locator("tr", has=page.get_by_role("link", name=ACTION, exact=True)).first
-    expect(row).to_contain_text("Red")
+    expect(row).to_contain_text("Amber")
+    expect(row).not_to_contain_text("Red")
     group_row = page.locator("tr", has_text="Education and Training Sub-Group").first
     expect(group_row).to_be_visible()
     assert_accessible(page)
