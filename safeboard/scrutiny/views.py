@@ -44,6 +44,7 @@ from .access import (
     can_close,
     can_respond,
 )
+from .domain import challenges
 from .domain.challenges import signer_description
 from .forms import ChallengeForm, CommentForm, PlanSignOffForm, ReportSignOffForm, ResponseForm
 from .models import ChallengeStatus
@@ -278,13 +279,9 @@ def _settle(
     allowed = can_accept if accept else can_close
     title = "Accept the response?" if accept else "Close the challenge?"
     if not allowed(request.access, row):
-        message = (
-            RESOLVE_REFUSED
-            if row.comment.status in (ChallengeStatus.OPEN, ChallengeStatus.RESPONDED)
-            else f"This challenge is already {row.comment.get_status_display().lower()}."
-        )
-        if accept and row.comment.status == ChallengeStatus.OPEN:
-            message = f"There is no response to accept yet. {RESOLVE_REFUSED}"
+        # The status explains it first (nothing to accept yet, already settled); else the role.
+        move = challenges.ACCEPT if accept else challenges.CLOSE
+        message = challenges.transition_problem(move, row.comment.status) or RESOLVE_REFUSED
         return _refused(request, row, title=title, message=message)
     service = services.challenge_accept if accept else services.challenge_close
     detail = pages.url(request, "challenge_detail", row.comment.pk)
