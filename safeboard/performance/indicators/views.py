@@ -163,7 +163,7 @@ def indicator_detail(request: PartnershipRequest, indicator_id: int) -> HttpResp
             "indicator": indicator,
             "card": card,
             "s": card.series,
-            "rebases": selectors.spc_rebases(indicator=indicator),
+            "rebases": card.rebases,
             "illustrative_label": ILLUSTRATIVE_LABEL,
             "record": indicator,
             "breadcrumbs": pages.crumbs(request),

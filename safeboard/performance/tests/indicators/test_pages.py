@@ -8,9 +8,18 @@ import pytest
 
 from conftest import client_for
 from safeboard.partnerships.domain.roles import Role
+from safeboard.performance.domain import periods
+from safeboard.performance.indicators import selectors
 from safeboard.performance.indicators.presenters import ILLUSTRATIVE_LABEL
-from safeboard.performance.models import Indicator, IndicatorPartner, Target
-from safeboard.plans.tests.factories import PlanFactory, ThemeFactory
+from safeboard.performance.models import (
+    DataDevelopmentItem,
+    Indicator,
+    IndicatorPartner,
+    SpcRebase,
+    Target,
+)
+from safeboard.performance.tests.factories import IndicatorFactory
+from safeboard.plans.tests.factories import ActionFactory, PlanFactory, ThemeFactory
 from safeboard.ui.tests.forms import form_data
 
 BASE = "/p/ourshire/measures"
@@ -278,6 +287,70 @@ def test_it_adds_and_removes_partners_and_development_items(tenancy, world):
     data = {"title": "School attendance", "description": "", "status": "needed"}
     assert client.post(f"{base}/development/add/", data).status_code == 302
     assert "School attendance" in client.get(_card(world.indicator)).content.decode()
+
+
+def test_it_lists_what_the_card_links_to_each_in_its_order(tenancy, world):
+    """The card's five lists come from one query: each list holds only its own rows, in its own
+    order (priorities and actions by plan then position, partners as added, data development by
+    status then title, rebases by period), and another indicator's rows never show."""
+    ours = tenancy.ours
+    indicator = world.indicator
+    other = IndicatorFactory(partnership=ours, code="OTH-01")
+    early = PlanFactory(partnership=ours, title="Annual plan", key="ap")
+    first_theme = ThemeFactory(plan=early, title="Early help", position=2)
+    second_theme = ThemeFactory(
+        plan=world.theme.plan, title="Exploitation", position=world.theme.position + 1
+    )
+    indicator.themes.add(first_theme, second_theme)
+    other.themes.add(ThemeFactory(plan=early, title="Not this one"))
+    later_action = ActionFactory(plan=early, title="Train the front door", position=5)
+    sooner_action = ActionFactory(plan=early, title="Map the pathways", position=1)
+    indicator.actions.add(later_action, sooner_action)
+    IndicatorPartner.objects.create(partnership=ours, indicator=indicator, name="Schools")
+    IndicatorPartner.objects.create(partnership=ours, indicator=other, name="Not a partner here")
+    for title, status in (("Attendance", "needed"), ("Exclusions", "available")):
+        DataDevelopmentItem.objects.create(
+            partnership=ours, indicator=indicator, title=title, status=status
+        )
+    for start, reason in ((datetime.date(2020, 9, 1), "Later"), (world.months[3], "Sooner")):
+        SpcRebase.objects.create(
+            partnership=ours, indicator=indicator, period_start=start, reason=reason
+        )
+    SpcRebase.objects.create(
+        partnership=ours, indicator=other, period_start=world.months[3], reason="Other's"
+    )
+
+    card = selectors.report_card(indicator=indicator)
+
+    assert [(t.title, t.plan_title, t.get_kind_display()) for t in card.themes] == [
+        ("Early help", "Annual plan", first_theme.get_kind_display()),
+        ("Neglect", "Business plan", world.theme.get_kind_display()),
+        ("Exploitation", "Business plan", second_theme.get_kind_display()),
+    ]
+    assert [a.title for a in card.actions] == [
+        "Map the pathways",
+        "Train the front door",
+        "Launch the neglect toolkit",
+    ]
+    assert [(p.name, p.role) for p in card.partners] == [
+        (tenancy.agency.name, "Refer early"),
+        ("Schools", ""),
+    ]
+    expected = sorted(
+        [("Referrals by school", "needed"), ("Attendance", "needed"), ("Exclusions", "available")],
+        key=lambda item: (item[1], item[0]),
+    )
+    assert [(d.title, d.status) for d in card.development] == expected
+    assert [(r.period_label, r.reason) for r in card.rebases] == [
+        (periods.label(world.months[3], "monthly"), "Sooner"),
+        ("September 2020", "Later"),
+    ]
+
+    html = client_for(tenancy.user(Role.ANALYST)).get(_card(indicator)).content.decode()
+    for shown in ("Early help", "Map the pathways", "Schools", "Exclusions", "Sooner"):
+        assert shown in html
+    for hidden in ("Not this one", "Not a partner here", "Other&#x27;s"):
+        assert hidden not in html
 
 
 def test_it_refuses_another_partnerships_agency_as_partner(tenancy, world):
