@@ -176,12 +176,27 @@ def status_counts(*, partnership: Partnership) -> dict[str, int]:
     return counts
 
 
-def report_sign_offs(*, partnership: Partnership, period: datetime.date) -> list[ReportSignOff]:
-    return list(
-        ReportSignOff.objects.filter(partnership=partnership, period=period)
-        .select_related("meeting__group", "signed_by__user")
+@dataclass(frozen=True)
+class SignOffShown:
+    """A report's sign-off as its page shows it."""
+
+    group: str
+    meeting_title: str
+    meeting_date: datetime.date
+    signer: str
+    signed_at: datetime.datetime
+
+
+def report_sign_offs(*, partnership: Partnership, period: datetime.date) -> list[SignOffShown]:
+    """The report's sign-offs at `period`, newest first, as plain values."""
+    return [
+        SignOffShown(*row)
+        for row in ReportSignOff.objects.filter(partnership=partnership, period=period)
         .order_by("-signed_at", "-pk")
-    )
+        .values_list(
+            "meeting__group__name", "meeting__title", "meeting__date", "signer", "signed_at"
+        )
+    ]
 
 
 def meeting_choices(*, partnership: Partnership) -> QuerySet[Meeting]:

@@ -23,11 +23,7 @@ from django.db import connection
 from django.db.models import (
     CharField,
     Count,
-    Exists,
     FilteredRelation,
-    Max,
-    Min,
-    OuterRef,
     Q,
     QuerySet,
 )
@@ -45,7 +41,6 @@ from ..models import (
     DataDevelopmentItem,
     DevelopmentStatus,
     Indicator,
-    IndicatorAnalysis,
     IndicatorPartner,
     SpcRebase,
     Value,
@@ -282,47 +277,130 @@ class CompositeReport:
         return [s for g in self.sections for s in g.series]
 
 
-def report_periods(*, partnership: Partnership) -> list[datetime.date]:
-    """The periods the report can be read at, newest first (analysis.report_periods), from the
-    first and last periods with a value of each frequency: one small query. An indicator with
-    no stored analysis yet (data written outside the services) has it worked out first."""
+@dataclass(frozen=True)
+class ReportTheme:
+    """A priority or outcome as the report's layout reads it."""
 
-    def spans() -> list[tuple[str, Any, Any, int]]:
+    pk: int
+    title: str
+    kind: str
+    position: int
+    plan_title: str
+
+    def get_kind_display(self) -> str:
+        return ThemeKind(self.kind).label if self.kind in ThemeKind.values else self.kind
+
+
+@dataclass(frozen=True)
+class ReportBasis:
+    """What the composite report is laid out, dated and keyed from, before any indicator is read:
+    the current indicators in order, each with its current analysis's version and span, and the
+    partnership's priorities and outcomes with the indicators linked to each. Three queries of
+    plain values (`report_basis`)."""
+
+    # (pk, saved, position, frequency, data version, first period, last period with a value)
+    indicators: list[tuple[int, str, int, str, int, Any, Any]]
+    # (theme pk, title, kind, position, plan title, saved, plan pk, plan saved)
+    themes: list[tuple[Any, ...]]
+    # (indicator pk, theme pk)
+    links: list[tuple[int, int]]
+
+    @property
+    def order(self) -> list[int]:
+        return [row[0] for row in self.indicators]
+
+    def periods(self) -> list[datetime.date]:
+        """The periods the report can be read at, newest first (analysis.report_periods), from
+        each frequency's first and last period with a value."""
+        spans: dict[str, tuple[Any, Any]] = {}
+        for _, _, _, frequency, _, first, last in self.indicators:
+            if first is None or last is None:
+                continue
+            low, high = spans.get(frequency, (first, last))
+            spans[frequency] = (min(low, first), max(high, last))
+        return analysis_periods((f, first, last) for f, (first, last) in spans.items())
+
+    def themes_of(self) -> dict[int, list[ReportTheme]]:
+        """Each indicator's priorities and outcomes."""
+        made = {row[0]: ReportTheme(*row[:5]) for row in self.themes}
+        links: dict[int, list[ReportTheme]] = defaultdict(list)
+        for indicator_id, theme_id in self.links:
+            links[indicator_id].append(made[theme_id])
+        return links
+
+    def digest(self, *, slug: str, period: datetime.date | None) -> str:
+        """A digest of everything the report's summary at `period` is drawn from: the indicators
+        (as last saved), their priorities and outcomes and the plans these belong to, each
+        analysis's data version, the partnership's address and the drawing code's version
+        (`analysis.RENDERING_FORMAT`)."""
+        drawn_from = repr(
+            (RENDERING_FORMAT, slug, period, self.indicators, self.themes, self.links)
+        )
+        return hashlib.sha256(drawn_from.encode()).hexdigest()
+
+
+def _as_text(field: str) -> Cast:
+    return Cast(field, output_field=CharField())
+
+
+def report_basis(*, partnership: Partnership) -> ReportBasis:
+    """The report's basis in three queries of plain values. An indicator with no stored analysis
+    yet (data written outside the services) has it worked out first."""
+
+    def indicators() -> list[tuple[Any, ...]]:
+        # Times read as their text: the digest needs only to tell them apart, and converting
+        # hundreds of them to datetimes (and writing those out again) was most of its cost.
+        current = FilteredRelation(
+            "analyses",
+            condition=Q(analyses__as_of__isnull=True, analyses__partnership=partnership),
+        )
         return list(
             _indicators(partnership)
-            .annotate(
-                current=FilteredRelation("analyses", condition=Q(analyses__as_of__isnull=True))
+            .annotate(current=current, saved=_as_text("modified_at"))
+            .values_list(
+                "pk",
+                "saved",
+                "position",
+                "frequency",
+                "current__data_version",
+                "current__first_value",
+                "current__last_value",
             )
-            .order_by()
-            .values("frequency")
-            .annotate(
-                first=Min("current__first_value"),
-                last=Max("current__last_value"),
-                missing=Count("pk", filter=Q(current__isnull=True)),
-            )
-            .values_list("frequency", "first", "last", "missing")
         )
 
-    found = spans()
-    if any(missing for *_, missing in found):
-        current = IndicatorAnalysis.objects.filter(indicator=OuterRef("pk"), as_of__isnull=True)
-        analysis_refresh(
-            indicator_ids=_indicators(partnership)
-            .filter(~Exists(current))
-            .values_list("pk", flat=True)
+    rows = indicators()
+    missing = [row[0] for row in rows if row[4] is None]
+    if missing:
+        analysis_refresh(indicator_ids=missing)
+        rows = indicators()
+    # The themes and their links apart: joined, every link would repeat its theme's texts.
+    themes = list(
+        Theme.objects.filter(partnership=partnership)
+        .order_by("pk")
+        .annotate(saved=_as_text("modified_at"), plan_saved=_as_text("plan__modified_at"))
+        .values_list(
+            "pk", "title", "kind", "position", "plan__title", "saved", "plan_id", "plan_saved"
         )
-        found = spans()
-    return analysis_periods(
-        (frequency, first, last) for frequency, first, last, _ in found if first and last
     )
+    links = sorted(
+        Indicator.themes.through.objects.filter(theme__partnership=partnership).values_list(
+            "indicator_id", "theme_id"
+        )
+    )
+    return ReportBasis(indicators=rows, themes=themes, links=links)
+
+
+def report_periods(*, partnership: Partnership) -> list[datetime.date]:
+    """The periods the report can be read at, newest first."""
+    return report_basis(partnership=partnership).periods()
 
 
 def report_period(
-    *, partnership: Partnership, period: datetime.date | None
+    *, partnership: Partnership, period: datetime.date | None, basis: ReportBasis | None = None
 ) -> tuple[datetime.date | None, list[datetime.date], datetime.date | None]:
     """The period the report is read at (`period`, else the latest with data), the periods it
     can be read at, and what the analyses are read `as_of` (None: the current ones)."""
-    choices = report_periods(partnership=partnership)
+    choices = (basis or report_basis(partnership=partnership)).periods()
     latest = choices[0] if choices else None
     if period is None:
         period = latest
@@ -330,47 +408,8 @@ def report_period(
     return period, choices, as_of
 
 
-def _as_text(field: str) -> Cast:
-    return Cast(field, output_field=CharField())
-
-
-def report_summary_key(*, partnership: Partnership, period: datetime.date | None) -> str:
-    """A digest of everything the report's summary at `period` is drawn from: the indicators
-    (as last saved), their priorities and outcomes and the plans these belong to, each
-    analysis's data version, the partnership's address and the drawing code's version
-    (`analysis.RENDERING_FORMAT`). Read as plain values in four
-    queries, so that a kept summary is served without building the report."""
-    # Times read as their text: the digest needs only to tell them apart, and converting
-    # hundreds of them to datetimes (and writing those out again) was most of its cost.
-    indicators = list(
-        _indicators(partnership)
-        .annotate(saved=_as_text("modified_at"))
-        .values_list("pk", "saved", "position")
-    )
-    links = sorted(
-        Indicator.themes.through.objects.filter(theme__partnership=partnership).values_list(
-            "indicator_id", "theme_id"
-        )
-    )
-    themes = list(
-        Theme.objects.filter(partnership=partnership)
-        .order_by("pk")
-        .annotate(saved=_as_text("modified_at"), plan_saved=_as_text("plan__modified_at"))
-        .values_list("pk", "saved", "plan_id", "plan_saved")
-    )
-    versions = sorted(
-        IndicatorAnalysis.objects.filter(partnership=partnership, as_of__isnull=True).values_list(
-            "indicator_id", "data_version"
-        )
-    )
-    drawn_from = repr(
-        (RENDERING_FORMAT, partnership.slug, period, indicators, links, themes, versions)
-    )
-    return hashlib.sha256(drawn_from.encode()).hexdigest()
-
-
-def _theme_order(theme: Theme) -> tuple[Any, ...]:
-    return (theme.plan.title, THEME_KIND_ORDER.get(theme.kind, 99), theme.position, theme.pk)
+def _theme_order(theme: ReportTheme) -> tuple[Any, ...]:
+    return (theme.plan_title, THEME_KIND_ORDER.get(theme.kind, 99), theme.position, theme.pk)
 
 
 # What the report reads of each indicator (renderings read the rest when they are drawn).
@@ -391,24 +430,13 @@ REPORT_FIELDS = (
 )
 
 
-def _themes_of(partnership: Partnership) -> dict[int, list[Theme]]:
-    """Each indicator's priorities and outcomes, in two queries."""
-    themes = {t.pk: t for t in partnership_themes(partnership)}
-    links: dict[int, list[Theme]] = defaultdict(list)
-    for indicator_id, theme_id in Indicator.themes.through.objects.filter(
-        theme__partnership=partnership
-    ).values_list("indicator_id", "theme_id"):
-        links[indicator_id].append(themes[theme_id])
-    return links
-
-
 def _sections(
-    indicator_ids: Sequence[int], themes_of: dict[int, list[Theme]]
+    indicator_ids: Sequence[int], themes_of: dict[int, list[ReportTheme]]
 ) -> list[tuple[str, str, str, list[int]]]:
     """Each indicator (by id, in order) once, under the first of its priorities and outcomes
     (plan, then kind in the plan's order: strategic priorities first, outcomes last), or under
     "Other indicators"."""
-    placed: dict[int, tuple[Theme, list[int]]] = {}
+    placed: dict[int, tuple[ReportTheme, list[int]]] = {}
     other: list[int] = []
     for pk in indicator_ids:
         themes = sorted(themes_of.get(pk, ()), key=_theme_order)
@@ -418,7 +446,7 @@ def _sections(
         first = themes[0]
         placed.setdefault(first.pk, (first, []))[1].append(pk)
     result = [
-        (str(theme.pk), theme.title, f"{theme.get_kind_display()}, {theme.plan.title}", members)
+        (str(theme.pk), theme.title, f"{theme.get_kind_display()}, {theme.plan_title}", members)
         for theme, members in sorted(placed.values(), key=lambda pair: _theme_order(pair[0]))
     ]
     if other:
@@ -438,6 +466,7 @@ def composite_report(
     decoded: bool = True,
     rendering: str = "",
     page: str | int | None = None,
+    basis: ReportBasis | None = None,
 ) -> CompositeReport:
     """Every indicator as it stood at the end of `period` (default: the latest with data), each
     once, in sections by its first priority or outcome. The summary reads each indicator's stored
@@ -446,10 +475,10 @@ def composite_report(
     suppressed. With `section`, its `page` of indicators only; an unknown `section` gives
     `section=None`. Without `decoded`, only what
     renderings.attach needs is read (a screen page shows the renderings)."""
-    period, choices, as_of = report_period(partnership=partnership, period=period)
+    basis = basis or report_basis(partnership=partnership)
+    period, choices, as_of = report_period(partnership=partnership, period=period, basis=basis)
     # The layout from ids alone; then only the indicators shown are read as records.
-    order = list(_indicators(partnership).values_list("pk", flat=True))
-    layout = _sections(order, _themes_of(partnership))
+    layout = _sections(basis.order, basis.themes_of())
     shown: Page[int] | None = None
     if section is not None:
         layout = [part for part in layout if part[0] == section]

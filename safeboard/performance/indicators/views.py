@@ -520,6 +520,7 @@ def _report(
     rendering: str = "",
     page: str | None = None,
     decoded: bool | None = None,
+    basis: selectors.ReportBasis | None = None,
 ) -> selectors.CompositeReport:
     """The report as `output` may show it: on screen, its renderings only (unless `decoded`);
     as a file, every figure read for the reader's entitlement."""
@@ -532,6 +533,7 @@ def _report(
         decoded=output == Output.FILE if decoded is None else decoded,
         rendering=rendering,
         page=page,
+        basis=basis,
     )
 
 
@@ -562,10 +564,11 @@ def _report_context(request: PartnershipRequest, data: selectors.CompositeReport
 @partnership_view()
 def report(request: PartnershipRequest) -> HttpResponse:
     """The composite report's summary: every indicator in one table, each section linked. The
-    table is kept as drawn, keyed by a digest of what it was drawn from (report_summary_key)."""
+    table is kept as drawn, keyed by a digest of what it was drawn from (ReportBasis.digest)."""
     partnership = request.access.partnership
+    basis = selectors.report_basis(partnership=partnership)
     period, choices, _ = selectors.report_period(
-        partnership=partnership, period=_chosen_period(request)
+        partnership=partnership, period=_chosen_period(request), basis=basis
     )
     shell = selectors.CompositeReport(
         period=period, period_choices=choices, sections=[], any_illustrative=False
@@ -573,7 +576,7 @@ def report(request: PartnershipRequest) -> HttpResponse:
     context = _report_context(request, shell)
 
     def draw() -> str:
-        data = _report(request, output=Output.SCREEN, decoded=True)
+        data = _report(request, output=Output.SCREEN, decoded=True, basis=basis)
         return render_to_string(
             "performance/indicators/fragments/report_summary.html",
             {**context, "report": data, "current_partnership": {"slug": partnership.slug}},
@@ -582,7 +585,7 @@ def report(request: PartnershipRequest) -> HttpResponse:
     body = renderings.page_part(
         partnership=partnership,
         name=f"report-summary:{period.isoformat() if period else 'none'}",
-        key=selectors.report_summary_key(partnership=partnership, period=period),
+        key=basis.digest(slug=partnership.slug, period=period),
         render=draw,
     )
     return render(
