@@ -632,7 +632,7 @@ def fragments(
 
 # The drawing's own version: raised whenever the templates or charts that draw a kept rendering
 # change, so that renderings drawn by the code before are drawn again, not served.
-RENDERING_FORMAT = 5
+RENDERING_FORMAT = 6
 
 
 def rendering_key(series: IndicatorSeries, slug: str) -> str:
