@@ -157,7 +157,5 @@ def data_table_rows(
             cells.append(f"{text}{escape(r.comment or '')}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     if not rows:
-        rows.append(
-            '<tr><td class="sb-text-cell" colspan="9">No values recorded yet.</td></tr>'
-        )
+        rows.append('<tr><td class="sb-text-cell" colspan="9">No values recorded yet.</td></tr>')
     return mark_safe("\n".join(rows))  # noqa: S308 - every text in it escaped above
