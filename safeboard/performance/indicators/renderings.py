@@ -73,16 +73,24 @@ def draw_cards(*, partnership: Partnership) -> int:
 
 
 def page_part(
-    *, partnership: Partnership, name: str, key: str, render: Callable[[], str]
+    *,
+    partnership: Partnership,
+    name: str,
+    key: str,
+    render: Callable[[], str],
+    keep: bool = True,
 ) -> SafeString:
     """The part `name` of a page of the partnership's, as kept when drawn from `key`, else drawn
-    by `render` and kept (one query to read, one more to keep)."""
+    by `render` and kept (one query to read, one more to keep); without `keep`, drawn and not
+    kept (nor looked for)."""
+    if not keep:
+        return mark_safe(render())  # noqa: S308 - rendered by our own templates, autoescaped
     kept = PageRendering.objects.filter(partnership=partnership, name=name).values_list(
         "key", "html"
     )
     found = kept.first()
     if found is not None and found[0] == key:
-        return mark_safe(found[1])  # noqa: S308 - rendered by our own templates, autoescaped
+        return mark_safe(found[1])  # noqa: S308 - as above
     html = render()
     PageRendering.objects.bulk_create(  # one upsert, whether kept before or not
         [PageRendering(partnership=partnership, name=name, key=key, html=html)],

@@ -296,8 +296,8 @@ class ReportBasis:
     partnership's priorities and outcomes with the indicators linked to each. Three queries of
     plain values (`report_basis`)."""
 
-    # (pk, saved, position, frequency, data version, first and last period with a value), the
-    # times and dates as their text
+    # (pk, saved, position, frequency, data version, first and last period with a value, is
+    # illustrative), the times and dates as their text
     indicators: list[tuple[Any, ...]]
     # (theme pk, title, kind, position, plan title, saved, plan pk, plan saved)
     themes: list[tuple[Any, ...]]
@@ -308,11 +308,15 @@ class ReportBasis:
     def order(self) -> list[int]:
         return [row[0] for row in self.indicators]
 
+    def any_illustrative(self, ids: Sequence[int]) -> bool:
+        wanted = set(ids)
+        return any(row[7] for row in self.indicators if row[0] in wanted)
+
     def periods(self) -> list[datetime.date]:
         """The periods the report can be read at, newest first (analysis.report_periods), from
         each frequency's first and last period with a value."""
         spans: dict[str, tuple[str, str]] = {}
-        for _, _, _, frequency, _, first, last in self.indicators:
+        for _, _, _, frequency, _, first, last, _ in self.indicators:
             if first is None or last is None:
                 continue
             low, high = spans.get(frequency, (first, last))
@@ -350,7 +354,7 @@ def _basis_sql() -> tuple[str, str, str]:
     links = Indicator.themes.through._meta.db_table
     return (
         f"""SELECT i.id, CAST(i.modified_at AS TEXT), i.position, i.frequency, a.data_version,
-                   CAST(a.first_value AS TEXT), CAST(a.last_value AS TEXT)
+                   CAST(a.first_value AS TEXT), CAST(a.last_value AS TEXT), i.is_illustrative
               FROM {indicator} i LEFT JOIN {analysis} a
                 ON a.indicator_id = i.id AND a.as_of IS NULL AND a.partnership_id = %s
              WHERE i.partnership_id = %s AND i.archived_at IS NULL
@@ -424,9 +428,7 @@ REPORT_FIELDS = (
 )
 
 
-def _sections(
-    indicator_ids: Sequence[int], themes_of: dict[int, list[ReportTheme]]
-) -> list[tuple[str, str, str, list[int]]]:
+def _sections(indicator_ids: Sequence[int], themes_of: dict[int, list[ReportTheme]]) -> Layout:
     """Each indicator (by id, in order) once, under the first of its priorities and outcomes
     (plan, then kind in the plan's order: strategic priorities first, outcomes last), or under
     "Other indicators"."""
@@ -448,6 +450,26 @@ def _sections(
             (OTHER, "Other indicators", "Indicators linked to no priority or outcome", other)
         )
     return result
+
+
+Layout = list[tuple[str, str, str, list[int]]]
+
+
+def report_layout(
+    *, basis: ReportBasis, section: str | None = None, page: str | int | None = None
+) -> tuple[Layout, Page[int] | None]:
+    """The report's sections as (key, heading, caption, indicator ids), from its basis alone;
+    with `section`, that section only (none if there is no such section) and its `page` of
+    indicators, with the page."""
+    layout = _sections(basis.order, basis.themes_of())
+    if section is None:
+        return layout, None
+    layout = [part for part in layout if part[0] == section]
+    if not layout:
+        return [], None
+    key, heading, caption, members = layout[0]
+    shown = Paginator(members, SECTION_PAGE_SIZE).get_page(page)
+    return [(key, heading, caption, list(shown.object_list))], shown
 
 
 def composite_report(
@@ -472,14 +494,7 @@ def composite_report(
     basis = basis or report_basis(partnership=partnership)
     period, choices, as_of = report_period(partnership=partnership, period=period, basis=basis)
     # The layout from ids alone; then only the indicators shown are read as records.
-    layout = _sections(basis.order, basis.themes_of())
-    shown: Page[int] | None = None
-    if section is not None:
-        layout = [part for part in layout if part[0] == section]
-        if layout:
-            key, heading, caption, members = layout[0]
-            shown = Paginator(members, SECTION_PAGE_SIZE).get_page(page)
-            layout = [(key, heading, caption, list(shown.object_list))]
+    layout, shown = report_layout(basis=basis, section=section, page=page)
     ids = [pk for *_, members in layout for pk in members]
     records = (
         _indicators(partnership).only(*REPORT_FIELDS)

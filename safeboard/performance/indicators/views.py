@@ -518,7 +518,7 @@ def _report(
     section: str | None = None,
     detail: bool = False,
     rendering: str = "",
-    page: str | None = None,
+    page: str | int | None = None,
     decoded: bool | None = None,
     basis: selectors.ReportBasis | None = None,
 ) -> selectors.CompositeReport:
@@ -598,18 +598,52 @@ def report(request: PartnershipRequest) -> HttpResponse:
 @require_GET
 @partnership_view()
 def report_section(request: PartnershipRequest, section: str) -> HttpResponse:
-    """One section of the composite report, its indicators' charts and tables."""
-    data = _report(
-        request,
-        output=Output.SCREEN,
-        section=section,
-        rendering="section",
-        page=request.GET.get("page"),
+    """One section of the composite report, a page of its indicators' charts and tables. The
+    section is laid out from the report's basis; its indicators' renderings, one after another,
+    are kept as one part keyed by the basis's digest, so a read costs the basis and that part.
+    An earlier period's part is drawn for its reader, not kept (there are many periods)."""
+    partnership = request.access.partnership
+    basis = selectors.report_basis(partnership=partnership)
+    period, choices, as_of = selectors.report_period(
+        partnership=partnership, period=_chosen_period(request), basis=basis
     )
-    if data.section is None:
+    layout, shown = selectors.report_layout(
+        basis=basis, section=section, page=request.GET.get("page")
+    )
+    if not layout or shown is None:
         raise Http404("No such section of the report.")
-    renderings.attach(data.section.series, "section", slug=_slug(request))
-    context = _report_context(request, data)
+    key, heading, caption, members = layout[0]
+    part = selectors.ReportSection(key, heading, caption, [], page=shown)
+    shell = selectors.CompositeReport(
+        period=period,
+        period_choices=choices,
+        sections=[part],
+        any_illustrative=basis.any_illustrative(members),
+        section=part,
+    )
+    context = _report_context(request, shell)
+
+    def draw() -> str:
+        data = _report(
+            request,
+            output=Output.SCREEN,
+            section=section,
+            rendering="section",
+            page=shown.number,
+            basis=basis,
+        )
+        series = data.series
+        renderings.attach(series, "section", slug=partnership.slug)
+        return "".join(s.html for s in series)
+
+    when = period.isoformat() if period else "none"
+    part.html = renderings.page_part(
+        partnership=partnership,
+        name=f"report-section:{key}:{shown.number}:{when}",
+        key=basis.digest(slug=partnership.slug, period=period),
+        render=draw,
+        keep=as_of is None,
+    )
     return render(
         request,
         "performance/indicators/report_section.html",

@@ -46,7 +46,7 @@ def test_it_reads_the_indicators_in_their_order_with_their_current_analysis(tena
         a.indicator_id: a
         for a in IndicatorAnalysis.objects.filter(partnership=ours, as_of__isnull=True)
     }
-    for pk, _, _, frequency, version, first, last in basis.indicators:
+    for pk, _, _, frequency, version, first, last, _ in basis.indicators:
         assert version == current[pk].data_version
         assert Indicator.objects.get(pk=pk).frequency == frequency
         stored_first, stored_last = current[pk].first_value, current[pk].last_value

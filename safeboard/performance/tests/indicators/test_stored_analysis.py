@@ -21,11 +21,13 @@ from safeboard.performance.comparators.services import comparator_link, comparat
 from safeboard.performance.domain import periods
 from safeboard.performance.indicators import analysis, presenters, services
 from safeboard.performance.indicators.analysis import analysis_rebuild
+from safeboard.performance.indicators.selectors import SECTION_PAGE_SIZE
 from safeboard.performance.models import (
     ComparatorSeries,
     Indicator,
     IndicatorAnalysis,
     IndicatorRendering,
+    PageRendering,
     Polarity,
     Unit,
     Value,
@@ -299,3 +301,36 @@ def test_it_escapes_a_hostile_comment_in_the_kept_data_table(tenancy, counted):
     card = _pages(client_for(tenancy.manager), counted)[0]
     assert "<script>alert" not in card
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in card
+
+
+def test_it_keeps_each_page_of_a_section_apart_and_never_stale(tenancy, counted):
+    """A section's page is kept as one part of the page (its indicators' renderings): page 1 and
+    page 2 each hold their own indicators, a renamed indicator shows at once on its page, and an
+    earlier period's page is drawn for its reader without being kept."""
+    theme = counted.themes.get()
+    more = [
+        IndicatorFactory(partnership=tenancy.ours, code=f"zz-{n:02d}", name=f"Measure {n}")
+        for n in range(SECTION_PAGE_SIZE + 1)
+    ]
+    for indicator in more:
+        indicator.themes.add(theme)
+    client = client_for(tenancy.manager)
+    url = f"{BASE}/report/{theme.pk}/"
+    first, second = (client.get(f"{url}?page={n}").content.decode() for n in (1, 2))
+    last = more[-1]
+    assert f"{last.code} {last.name}" in second
+    assert f"{last.code} {last.name}" not in first
+    assert f"{counted.code} {counted.name}" in first
+    names = set(PageRendering.objects.values_list("name", flat=True))
+    assert {n for n in names if n.startswith("report-section:")} == {
+        f"report-section:{theme.pk}:1:2020-03-01",
+        f"report-section:{theme.pk}:2:2020-03-01",
+    }
+    indicator = Indicator.objects.get(pk=last.pk)
+    services.indicator_update(
+        indicator=indicator, by=tenancy.manager, themes=[theme], name="Renamed on page two"
+    )
+    assert "Renamed on page two" in client.get(f"{url}?page=2").content.decode()
+    earlier = client.get(f"{url}?period=2019-06-01").content.decode()
+    assert "June 2019" in earlier
+    assert not PageRendering.objects.filter(name__endswith=":2019-06-01").exists()
