@@ -5,10 +5,13 @@ themselves in one, then the records they are about in one lookup per kind of rec
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
 
 from safeboard.governance.models import GroupType, Meeting
 from safeboard.partnerships.models import Membership, Partnership
@@ -87,37 +90,49 @@ class CommentShown:
         return self.kind == CommentKind.CHALLENGE
 
 
+@functools.cache
+def _comments_sql() -> str:
+    """One plain statement: the comments panel is on every record page, and building its query
+    (two people, each through their membership) through the ORM cost more than running it.
+    Table names come from the models' metadata; every value is a bound parameter."""
+    comment, membership = Comment._meta.db_table, Membership._meta.db_table
+    user = Membership._meta.get_field("user").related_model._meta.db_table  # type: ignore[union-attr]
+    return f"""
+        SELECT c.id, c.kind, c.text, c.created_at, au.full_name, au.email, c.status,
+               c.response_due, c.response, c.responded_at, ru.full_name, ru.email
+          FROM {comment} c
+          LEFT JOIN {membership} am ON am.id = c.author_id
+          LEFT JOIN {user} au ON au.id = am.user_id
+          LEFT JOIN {membership} rm ON rm.id = c.responded_by_id
+          LEFT JOIN {user} ru ON ru.id = rm.user_id
+         WHERE c.partnership_id = %s AND c.subject_kind = %s AND c.subject_key = %s
+         ORDER BY c.created_at, c.id"""  # noqa: S608
+
+
+def _aware(moment: datetime.datetime | None) -> datetime.datetime | None:
+    """A time read by a plain statement as the ORM gives it: SQLite hands back its stored UTC
+    time without its zone."""
+    if moment is None or timezone.is_aware(moment):
+        return moment
+    return timezone.make_aware(moment, datetime.UTC)
+
+
 def comments_on(*, partnership: Partnership, kind: str, key: str) -> list[CommentShown]:
     """Every comment and challenge on one record, oldest first."""
-    rows = (
-        Comment.objects.filter(partnership=partnership, subject_kind=kind, subject_key=key)
-        .order_by("created_at", "pk")
-        .values_list(
-            "pk",
-            "kind",
-            "text",
-            "created_at",
-            "author__user__full_name",
-            "author__user__email",
-            "status",
-            "response_due",
-            "response",
-            "responded_at",
-            "responded_by__user__full_name",
-            "responded_by__user__email",
-        )
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_comments_sql(), [partnership.pk, kind, key])
+        rows = cursor.fetchall()
     return [
         CommentShown(
             pk,
             kind_,
             text,
-            created,
+            _aware(created),  # type: ignore[arg-type]
             author or author_email or "",
             status,
             due,
             response,
-            responded_at,
+            _aware(responded_at),
             responder or responder_email or "",
         )
         for (
