@@ -326,9 +326,11 @@ def test_it_keeps_each_page_of_a_section_apart_and_never_stale(tenancy, counted)
         f"report-section:{theme.pk}:1:2020-03-01",
         f"report-section:{theme.pk}:2:2020-03-01",
     }
-    indicator = Indicator.objects.get(pk=last.pk)
     services.indicator_update(
-        indicator=indicator, by=tenancy.manager, themes=[theme], name="Renamed on page two"
+        indicator=Indicator.objects.get(pk=last.pk),
+        by=tenancy.manager,
+        themes=[theme],
+        name="Renamed on page two",
     )
     assert "Renamed on page two" in client.get(f"{url}?page=2").content.decode()
     earlier = client.get(f"{url}?period=2019-06-01").content.decode()
