@@ -205,8 +205,8 @@ def _warm_up(port: int, cookies: list[str], mix: dict[str, list[str]], workers: 
     return time.perf_counter() - start
 
 
-def _http_floor(port: int, cookie: str, floor_url: str, repeats: int = 30) -> float:
-    """The floor page's median latency over HTTP with one user, nothing else running."""
+def _http_floor(port: int, cookie: str, floor_url: str, repeats: int = 30) -> list[float]:
+    """The floor page's latencies over HTTP with one user, nothing else running."""
     browser = Browser(port, cookie, timeout=30)
     try:
         for _ in range(3):
@@ -217,7 +217,7 @@ def _http_floor(port: int, cookie: str, floor_url: str, repeats: int = 30) -> fl
             if status != 200:
                 raise RuntimeError(f"{floor_url} over HTTP: {error or status}")
             times.append(seconds)
-        return statistics.median(times)
+        return times
     finally:
         browser.close()
 
@@ -281,12 +281,21 @@ def load_test(
             _wait_ready(port, process, cookies[0], floor_url)
             warm = _warm_up(port, cookies, mix, workers)
             print(f"  warm-up (each page once per worker, not counted): {warm:.1f} s")
-            floor = _http_floor(port, cookies[0], floor_url)
-            print(f"  floor over HTTP, one user (median of 30): {ms(floor)}")
+            # The floor is timed before the users arrive and again after they leave, and the
+            # ratio takes the median of both: a machine whose speed drifts over the two minutes
+            # (a shared host) then moves the floor as it moves the load.
+            before = _http_floor(port, cookies[0], floor_url)
             try:
                 samples, unfinished, elapsed = _run_users(port, cookies, mix, seconds, stop)
             finally:
                 stop.set()
+            after = _http_floor(port, cookies[0], floor_url)
+            floor = statistics.median(before + after)
+            print(
+                f"  floor over HTTP, one user (median of 30 before the users, 30 after): "
+                f"{ms(floor)} (before {ms(statistics.median(before))}, "
+                f"after {ms(statistics.median(after))})"
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return _report(samples, unfinished, elapsed, floor, users, seconds, db)
