@@ -270,12 +270,17 @@ def line_chart(chart: LineChart) -> str:
     return _line_chart(chart, WIDE)
 
 
+def wide_line_chart(chart: LineChart) -> str:
+    """The wide drawing of `responsive_line_chart` alone (for print)."""
+    return _line_chart(chart, replace(WIDE, css="sb-chart sb-chart--wide"))
+
+
 def responsive_line_chart(chart: LineChart) -> str:
     """The chart drawn twice, for a page: at its own size (class `sb-chart--wide`), and for a
     phone (`sb-chart--narrow`: narrower, larger text, fewer x labels, the legend one entry a
     row). The page's stylesheet shows one of them (safeboard.css); the narrow one's ids end in
     "-narrow", so both may stand in one page."""
-    wide = _line_chart(chart, replace(WIDE, css="sb-chart sb-chart--wide"))
+    wide = wide_line_chart(chart)
     narrow_chart, layout = _narrow(chart, legend_rows=_legend_count(chart))
     return wide + _line_chart(narrow_chart, layout)
 

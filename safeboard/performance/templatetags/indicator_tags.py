@@ -92,10 +92,11 @@ def _or_dash(value: Any) -> str:
     return DASH if value is None else num(value)
 
 
-def _variation_cell(r: PeriodRow) -> str:
+def _variation_cell(r: PeriodRow, *, markers: bool = True) -> str:
     """A data table's variation cell: the point's marker as the chart draws it (shape and
-    colour) and its label, and where the limits are recalculated (a rebase), why."""
-    style = charts.POINT_STYLES.get(r.point_type or "")
+    colour, unless not `markers`) and its label, and where the limits are recalculated (a
+    rebase), why."""
+    style = charts.POINT_STYLES.get(r.point_type or "") if markers else None
     cell = (key_marker(style) + " " if style else "") + escape(r.variation or DASH)
     if r.rebase_reason:
         cell += (
@@ -107,13 +108,20 @@ def _variation_cell(r: PeriodRow) -> str:
 
 @register.simple_tag
 def data_table_rows(
-    series: IndicatorSeries, slug: str, *, compact: bool = False, can_edit_targets: bool = False
+    series: IndicatorSeries,
+    slug: str,
+    *,
+    compact: bool = False,
+    can_edit_targets: bool = False,
+    for_print: bool = False,
 ) -> SafeString:
     """The body rows of an indicator's data table (components/data_table.html), built here in
     one pass: a report card has 120 of them, and a template loop over them costs ten times as
     much. Every text is escaped here (`escape`); numbers are written by `num`. The cells carry
     no GOV.UK classes: `.sb-data-table` styles them as GOV.UK table cells, right-aligned unless
-    marked as text, so that a report section's hundreds of cells are not each 60 bytes longer."""
+    marked as text, so that a report section's hundreds of cells are not each 60 bytes longer.
+    `for_print`: the variation cells say it in words only, without the chart's marker (a PDF
+    engine lays each marker out as an image of its own, a tenth of a printed report's time)."""
     s = series
     numerators, comparator = s.has_numerators, s.has_comparator
     numeric, text = "<td>", '<td class="sb-text-cell">'
@@ -145,7 +153,7 @@ def data_table_rows(
         cells.append(
             f"{numeric}{target}</td>{numeric}{forecast}</td>{numeric}{_or_dash(r.mean)}</td>"
             f"{numeric}{_or_dash(r.lower_limit)}</td>{numeric}{_or_dash(r.upper_limit)}</td>"
-            f"{text}{_variation_cell(r)}</td>"
+            f"{text}{_variation_cell(r, markers=not for_print)}</td>"
         )
         if comparator:
             if r.comparator is not None:

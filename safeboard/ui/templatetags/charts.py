@@ -37,13 +37,16 @@ def _unique(context: template.Context, chart: charts.LineChart) -> charts.LineCh
 
 
 @register.simple_tag(takes_context=True)
-def chart(context: template.Context, spec: Any) -> SafeString:
+def chart(context: template.Context, spec: Any, *, for_print: bool = False) -> SafeString:
     """The chart drawn as inline SVG; nothing for an empty value. Every text in the SVG is
-    escaped by ui.charts, so the markup is safe to insert."""
+    escaped by ui.charts, so the markup is safe to insert. `for_print`: a line chart drawn once,
+    as on a wide screen (a printed page has no phone to fit, and a drawing hidden by the print
+    stylesheet would still cost the PDF engine its parsing and styling)."""
     if isinstance(spec, charts.LineChart):
         spec = _unique(context, spec)
     elif not isinstance(spec, charts.Sparkline):
         return mark_safe("")
     if isinstance(spec, charts.LineChart):
-        return mark_safe(charts.responsive_line_chart(spec))  # noqa: S308 - escaped by ui.charts
+        drawn = charts.wide_line_chart(spec) if for_print else charts.responsive_line_chart(spec)
+        return mark_safe(drawn)  # noqa: S308 - escaped by ui.charts
     return mark_safe(charts.render(spec))  # noqa: S308 - ui.charts escapes every text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -181,6 +182,35 @@ def test_it_prints_each_indicator_once_on_a_page_of_its_own(tenancy, world, monk
     page = client_for(tenancy.user(Role.ANALYST)).get(f"{BASE}/report/").content.decode()
     assert page.count("NEL-01 Children in need per month") == 1
     assert "Fewer children in need" not in page  # no section of its own: nothing under it
+
+
+def test_it_prints_an_indicator_with_its_chart_and_table_on_one_page(tenancy, world, monkeypatch):
+    """The printed report: the summary, then each indicator on one page of its own (its chart
+    drawn once, the wide drawing; its table's variation in words, with no markers). A marker
+    styled like a chart once made every indicator a dozen pages long."""
+    import weasyprint
+
+    from safeboard.performance.indicators import exports as exports_indicators
+
+    printed: list[str] = []
+    original = exports_indicators.report_html
+
+    def capture(*args, **kwargs):
+        printed.append(original(*args, **kwargs))
+        return printed[-1]
+
+    monkeypatch.setattr(exports_indicators, "report_html", capture)
+    response = client_for(tenancy.user(Role.ANALYST)).get(f"{BASE}/report.pdf")
+    assert response.status_code == 200
+    (html,) = printed
+    assert html.count('<section class="indicator">') == 1
+    assert "sb-chart--wide" in html
+    assert "sb-chart--narrow" not in html
+    assert 'class="sb-key-marker"' not in html
+    assert re.search(r'<td class="sb-text-cell">(Common|Special) cause', html)  # in words
+    document = weasyprint.HTML(string=html).render()
+    summary = weasyprint.HTML(string=html.split('<section class="indicator">')[0]).render()
+    assert len(document.pages) == len(summary.pages) + 1
 
 
 def _indicator_post(**extra):
