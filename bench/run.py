@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--database", choices=[*DATABASES, "both"], default="both")
     parser.add_argument("--scale", choices=["tiny", "full"], default="full")
-    parser.add_argument("--repeats", type=int, default=7, help="timings per page (median)")
+    parser.add_argument("--repeats", type=int, default=21, help="timings per page (median)")
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument(
         "--pdf-on",
