@@ -380,6 +380,7 @@ def _import_fixture(rows: int, workbook_class: Any) -> tuple[bytes, Any, Any]:
 # --- Composite report PDF -----------------------------------------------------------------------
 
 _HEAD = re.compile(r"<head\b[^>]*>.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _INDICATOR_SECTION = re.compile(
     r"""<section\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?indicator(?:\s[^"']*)?["'][^>]*>""",
     re.IGNORECASE,
@@ -388,9 +389,9 @@ _SECTION_TAG = re.compile(r"<(/?)section\b[^>]*>", re.IGNORECASE)
 
 
 def one_page_html(document: str) -> tuple[str | None, int]:
-    """`<html>head<body>section</body></html>` from the print HTML: its `<head>` and its first
-    `<section class="indicator">` element (nested sections included), or None if it has no
-    such section; and how many such sections the document holds."""
+    """`<html>head<body>section</body></html>` from the print HTML: its `<html>` tag, its
+    `<head>` and its first `<section class="indicator">` element (nested sections included), or
+    None if it has no such section; and how many such sections the document holds."""
     found = list(_INDICATOR_SECTION.finditer(document))
     head = _HEAD.search(document)
     if not found or head is None:
@@ -400,7 +401,10 @@ def one_page_html(document: str) -> tuple[str | None, int]:
         depth += -1 if tag.group(1) else 1
         if depth == 0:
             section = document[start : tag.end()]
-            return f"<html>{head.group(0)}<body>{section}</body></html>", len(found)
+            # The document's own <html> tag, with its language (a tagged PDF needs one).
+            opening = _HTML_TAG.search(document)
+            html = opening.group(0) if opening else "<html>"
+            return f"{html}{head.group(0)}<body>{section}</body></html>", len(found)
     return None, len(found)
 
 
