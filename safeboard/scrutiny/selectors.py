@@ -8,12 +8,10 @@ import datetime
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone
 
+from safeboard.core import plain
 from safeboard.governance.models import GroupType, Meeting
 from safeboard.partnerships.models import Membership, Partnership
 from safeboard.partnerships.subjects import SubjectRecord, subjects
@@ -110,30 +108,20 @@ def _comments_sql() -> str:
          ORDER BY c.created_at, c.id"""  # noqa: S608
 
 
-def _aware(moment: datetime.datetime | None) -> datetime.datetime | None:
-    """A time read by a plain statement as the ORM gives it: SQLite hands back its stored UTC
-    time without its zone."""
-    if moment is None or timezone.is_aware(moment):
-        return moment
-    return timezone.make_aware(moment, datetime.UTC)
-
-
 def comments_on(*, partnership: Partnership, kind: str, key: str) -> list[CommentShown]:
     """Every comment and challenge on one record, oldest first."""
-    with connection.cursor() as cursor:
-        cursor.execute(_comments_sql(), [partnership.pk, kind, key])
-        rows = cursor.fetchall()
+    rows = plain.rows(_comments_sql(), [partnership.pk, kind, key])
     return [
         CommentShown(
             pk,
             kind_,
             text,
-            _aware(created),  # type: ignore[arg-type]
+            plain.moment(created),
             author or author_email or "",
             status,
             due,
             response,
-            _aware(responded_at),
+            plain.moment(responded_at),
             responder or responder_email or "",
         )
         for (
@@ -220,17 +208,12 @@ def _sign_offs_sql() -> str:
 
 def report_sign_offs(*, partnership: Partnership, period: datetime.date) -> list[SignOffShown]:
     """The report's sign-offs at `period`, newest first, as plain values."""
-    with connection.cursor() as cursor:
-        cursor.execute(_sign_offs_sql(), [partnership.pk, period.isoformat()])
-        rows = cursor.fetchall()
     return [
-        SignOffShown(group_name, title, _day(day), signer, _aware(signed_at))  # type: ignore[arg-type]
-        for group_name, title, day, signer, signed_at in rows
+        SignOffShown(group_name, title, plain.day(day), signer, plain.moment(signed_at))
+        for group_name, title, day, signer, signed_at in plain.rows(
+            _sign_offs_sql(), [partnership.pk, period.isoformat()]
+        )
     ]
-
-
-def _day(value: Any) -> datetime.date:
-    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
 
 
 def meeting_choices(*, partnership: Partnership) -> QuerySet[Meeting]:

@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.db.models import (
     Count,
     Q,
     QuerySet,
 )
 
+from safeboard.core import plain
 from safeboard.partnerships.domain import disclosure
 from safeboard.partnerships.domain.disclosure import Entitlement
 from safeboard.partnerships.models import Agency, Partnership
@@ -182,10 +182,8 @@ def report_card(*, indicator: Indicator, rendering: str = "") -> ReportCard:
     rebases), read as plain values in one query."""
     (series,) = stored_series([indicator], detail=False, rendering=rendering)
     lists: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    with connection.cursor() as cursor:
-        cursor.execute(_card_lists_sql(), [indicator.pk] * 5)
-        for which, *row in cursor.fetchall():
-            lists[which].append(tuple(row))
+    for which, *row in plain.rows(_card_lists_sql(), [indicator.pk] * 5):
+        lists[which].append(tuple(row))
     return ReportCard(
         series=series,
         themes=[CardLink(pk, title, plan, kind) for pk, title, plan, kind, *_ in lists[_THEMES]],
@@ -196,14 +194,10 @@ def report_card(*, indicator: Indicator, rendering: str = "") -> ReportCard:
             for pk, title, description, status, *_ in lists[_DEVELOPMENT]
         ],
         rebases=[
-            RebaseItem(pk, period_label(_day(start), indicator.frequency), reason)
+            RebaseItem(pk, period_label(plain.day(start), indicator.frequency), reason)
             for pk, reason, start, *_ in lists[_REBASES]
         ],
     )
-
-
-def _day(value: Any) -> datetime.date:
-    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
 
 
 def development_agenda(*, partnership: Partnership) -> list[DataDevelopmentItem]:
@@ -321,7 +315,9 @@ class ReportBasis:
                 continue
             low, high = spans.get(frequency, (first, last))
             spans[frequency] = (min(low, first), max(high, last))
-        return analysis_periods((f, _day(first), _day(last)) for f, (first, last) in spans.items())
+        return analysis_periods(
+            (f, plain.day(first), plain.day(last)) for f, (first, last) in spans.items()
+        )
 
     def themes_of(self) -> dict[int, list[ReportTheme]]:
         """Each indicator's priorities and outcomes."""
@@ -373,19 +369,16 @@ def report_basis(*, partnership: Partnership) -> ReportBasis:
     yet (data written outside the services) has it worked out first."""
     indicators_sql, themes_sql, links_sql = _basis_sql()
     pk = partnership.pk
-    with connection.cursor() as cursor:
-        cursor.execute(indicators_sql, [pk, pk])
-        rows = cursor.fetchall()
-        missing = [row[0] for row in rows if row[4] is None]
-        if missing:
-            analysis_refresh(indicator_ids=missing)
-            cursor.execute(indicators_sql, [pk, pk])
-            rows = cursor.fetchall()
-        cursor.execute(themes_sql, [pk])
-        themes = cursor.fetchall()
-        cursor.execute(links_sql, [pk])
-        links = cursor.fetchall()
-    return ReportBasis(indicators=rows, themes=themes, links=links)
+    indicators = plain.rows(indicators_sql, [pk, pk])
+    missing = [row[0] for row in indicators if row[4] is None]
+    if missing:
+        analysis_refresh(indicator_ids=missing)
+        indicators = plain.rows(indicators_sql, [pk, pk])
+    return ReportBasis(
+        indicators=indicators,
+        themes=plain.rows(themes_sql, [pk]),
+        links=plain.rows(links_sql, [pk]),
+    )
 
 
 def report_periods(*, partnership: Partnership) -> list[datetime.date]:

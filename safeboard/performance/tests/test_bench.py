@@ -58,8 +58,9 @@ def test_it_cuts_the_one_page_floor_from_the_head_and_the_first_indicator_sectio
     )
     page, sections = one_page_html(document)
     assert sections == 2
+    # The document's own <html> tag, with its language: a tagged PDF needs one.
     assert page == (
-        "<html><head><style>h3 {}</style></head><body>"
+        '<html lang="en-GB"><head><style>h3 {}</style></head><body>'
         '<section class="indicator" id="a"><h3>A</h3><section class="note">n</section>'
         "<svg></svg></section></body></html>"
     )
