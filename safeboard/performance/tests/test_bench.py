@@ -14,7 +14,7 @@ from bench.measures import one_page_html
 from safeboard.performance.models import Indicator, Value
 from safeboard.plans.models import Theme, ThemeKind
 
-ROOT = Path(__file__).resolve().parents[4]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_it_builds_the_benchmark_data_set_at_tiny_scale(db):
